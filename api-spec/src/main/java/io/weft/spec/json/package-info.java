@@ -1,0 +1,2 @@
+/** Strict reading of the hand-written JSON catalogues. */
+package io.weft.spec.json;
