@@ -1,0 +1,130 @@
+package io.weft.server.dispatch;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Who holds what, kept up to date as NICs and groups change: which hosts carry which networks and
+ * group members (with counts, since several NICs of a host may share them), which NICs are members
+ * of which group, and which groups' rules reference which groups.
+ */
+final class CalculationIndex {
+    private final Map<String, Set<String>> nicsByHost = new HashMap<>();
+    private final Map<String, Map<String, Integer>> hostsByNetwork = new HashMap<>();
+    private final Map<String, Map<String, Integer>> hostsByGroup = new HashMap<>();
+    private final Map<String, Set<String>> membersByGroup = new HashMap<>();
+    private final Map<String, Set<String>> nicsByNetwork = new HashMap<>();
+    /** referenced group → groups whose rules name it. */
+    private final Map<String, Set<String>> referencedBy = new HashMap<>();
+
+    void addNic(FleetNic nic) {
+        nicsByNetwork.computeIfAbsent(nic.networkId(), k -> new TreeSet<>()).add(nic.nicId());
+        for (String groupId : nic.securityGroupIds()) {
+            membersByGroup.computeIfAbsent(groupId, k -> new TreeSet<>()).add(nic.nicId());
+        }
+        nic.hostId().ifPresent(host -> {
+            nicsByHost.computeIfAbsent(host, k -> new TreeSet<>()).add(nic.nicId());
+            increment(hostsByNetwork, nic.networkId(), host);
+            for (String groupId : nic.securityGroupIds()) {
+                increment(hostsByGroup, groupId, host);
+            }
+        });
+    }
+
+    void removeNic(FleetNic nic) {
+        removeFrom(nicsByNetwork, nic.networkId(), nic.nicId());
+        for (String groupId : nic.securityGroupIds()) {
+            removeFrom(membersByGroup, groupId, nic.nicId());
+        }
+        nic.hostId().ifPresent(host -> {
+            removeFrom(nicsByHost, host, nic.nicId());
+            decrement(hostsByNetwork, nic.networkId(), host);
+            for (String groupId : nic.securityGroupIds()) {
+                decrement(hostsByGroup, groupId, host);
+            }
+        });
+    }
+
+    void replaceGroupReferences(FleetGroup previous, FleetGroup current) {
+        if (previous != null) {
+            for (String referenced : previous.referencedGroups()) {
+                removeFrom(referencedBy, referenced, previous.groupId());
+            }
+        }
+        if (current != null) {
+            for (String referenced : current.referencedGroups()) {
+                referencedBy.computeIfAbsent(referenced, k -> new TreeSet<>()).add(current.groupId());
+            }
+        }
+    }
+
+    Set<String> nicsOnHost(String hostId) {
+        return new TreeSet<>(nicsByHost.getOrDefault(hostId, Set.of()));
+    }
+
+    Set<String> nicsOnNetwork(String networkId) {
+        return new TreeSet<>(nicsByNetwork.getOrDefault(networkId, Set.of()));
+    }
+
+    Set<String> membersOf(String groupId) {
+        return new TreeSet<>(membersByGroup.getOrDefault(groupId, Set.of()));
+    }
+
+    Set<String> hostsOnNetwork(String networkId) {
+        return new TreeSet<>(hostsByNetwork.getOrDefault(networkId, Map.of()).keySet());
+    }
+
+    /** Hosts with at least one NIC in the group: they hold the group's rules in their chains. */
+    Set<String> hostsWithMembersOf(String groupId) {
+        return new TreeSet<>(hostsByGroup.getOrDefault(groupId, Map.of()).keySet());
+    }
+
+    /** Hosts whose rules name the group as a remote side: they hold its members in an ipset. */
+    Set<String> hostsReferencing(String groupId) {
+        Set<String> hosts = new TreeSet<>();
+        for (String referencing : referencedBy.getOrDefault(groupId, Set.of())) {
+            hosts.addAll(hostsWithMembersOf(referencing));
+        }
+        return hosts;
+    }
+
+    /** Hosts that share at least one network with the host (its tunnel peers). */
+    Set<String> peersOf(String hostId) {
+        Set<String> peers = new TreeSet<>();
+        for (Map.Entry<String, Map<String, Integer>> network : hostsByNetwork.entrySet()) {
+            if (network.getValue().containsKey(hostId)) {
+                peers.addAll(network.getValue().keySet());
+            }
+        }
+        peers.remove(hostId);
+        return peers;
+    }
+
+    private static void increment(Map<String, Map<String, Integer>> counts, String key, String host) {
+        counts.computeIfAbsent(key, k -> new TreeMap<>()).merge(host, 1, Integer::sum);
+    }
+
+    private static void decrement(Map<String, Map<String, Integer>> counts, String key, String host) {
+        Map<String, Integer> hosts = counts.get(key);
+        if (hosts == null) {
+            return;
+        }
+        hosts.computeIfPresent(host, (h, n) -> n > 1 ? n - 1 : null);
+        if (hosts.isEmpty()) {
+            counts.remove(key);
+        }
+    }
+
+    private static void removeFrom(Map<String, Set<String>> sets, String key, String value) {
+        Set<String> set = sets.get(key);
+        if (set != null) {
+            set.remove(value);
+            if (set.isEmpty()) {
+                sets.remove(key);
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.weft.server.dispatch;
+
+import static java.util.Objects.requireNonNull;
+
+import io.weft.rules.compile.HostCompiler;
+import io.weft.rules.model.HostModel;
+import io.weft.rules.state.HostDesiredState;
+import io.weft.spec.host.Generation;
+import io.weft.spec.host.HostUpdate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The dispatcher's pure core: applies a batch of fleet changes, recompiles only the hosts they
+ * touch, and returns one update per host whose state really changed — a DELTA on top of what that
+ * host was last sent, or a FULL for a host that was never sent anything in this epoch. Hosts
+ * touched by a tightening change come first, so access is revoked before new access is granted.
+ * Not thread-safe: one dispatcher thread owns it.
+ */
+public final class DispatchPlanner {
+    private final long epoch;
+    private final FleetModel fleet;
+    private final Map<String, SentState> sent = new HashMap<>();
+
+    public DispatchPlanner(long epoch, FleetModel fleet) {
+        if (epoch < 1) {
+            throw new IllegalArgumentException("epoch must be positive, not " + epoch);
+        }
+        this.epoch = epoch;
+        this.fleet = requireNonNull(fleet, "fleet is null");
+    }
+
+    public FleetModel fleet() {
+        return fleet;
+    }
+
+    public long epoch() {
+        return epoch;
+    }
+
+    /** Applies the changes in order and plans the coalesced updates: at most one per host. */
+    public List<HostUpdate> apply(List<? extends FleetChange> changes) {
+        Set<String> tightened = new LinkedHashSet<>();
+        Set<String> loosened = new TreeSet<>();
+        for (FleetChange change : changes) {
+            Set<String> affected = change.applyTo(fleet);
+            (change.tightens() ? tightened : loosened).addAll(affected);
+        }
+        Set<String> ordered = new LinkedHashSet<>(new TreeSet<>(tightened));
+        ordered.addAll(loosened);
+        List<HostUpdate> updates = new ArrayList<>();
+        for (String hostId : ordered) {
+            plan(hostId).ifPresent(updates::add);
+        }
+        return updates;
+    }
+
+    /** The host's whole state as a FULL at a new generation; for start, resync and lost acks. */
+    public Optional<HostUpdate> full(String hostId) {
+        Optional<HostDesiredState> desired = compile(hostId);
+        if (desired.isEmpty()) {
+            return Optional.empty();
+        }
+        Generation generation = Optional.ofNullable(sent.get(hostId))
+                .map(s -> s.generation().next())
+                .orElse(new Generation(epoch, 1));
+        sent.put(hostId, new SentState(generation, desired.get()));
+        return Optional.of(UpdatePlanner.full(hostId, generation, desired.get()));
+    }
+
+    /** What the host was last sent in this epoch, if anything. */
+    public Optional<SentState> sent(String hostId) {
+        return Optional.ofNullable(sent.get(hostId));
+    }
+
+    /** A fresh compile of the host from the current fleet, bypassing everything incremental. */
+    public Optional<HostDesiredState> compile(String hostId) {
+        Optional<HostModel> model = HostModelBuilder.build(fleet, hostId);
+        return model.map(HostCompiler::compile);
+    }
+
+    private Optional<HostUpdate> plan(String hostId) {
+        SentState previous = sent.get(hostId);
+        if (previous == null) {
+            return full(hostId);
+        }
+        Optional<HostDesiredState> desired = compile(hostId);
+        if (desired.isEmpty()) {
+            sent.remove(hostId); // the host is gone
+            return Optional.empty();
+        }
+        Optional<HostUpdate> delta = UpdatePlanner.delta(hostId, previous, desired.get());
+        delta.ifPresent(update -> sent.put(hostId, new SentState(update.generation(), desired.get())));
+        return delta;
+    }
+}

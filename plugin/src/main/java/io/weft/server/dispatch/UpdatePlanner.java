@@ -1,0 +1,71 @@
+package io.weft.server.dispatch;
+
+import io.weft.rules.state.DesiredEntry;
+import io.weft.rules.state.HostDesiredState;
+import io.weft.spec.host.Generation;
+import io.weft.spec.host.HostMessage;
+import io.weft.spec.host.HostUpdate;
+import io.weft.spec.host.UpdateKind;
+import io.weft.spec.host.WireEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns "this host should now hold that state" into the smallest update: a keyed DELTA on top of
+ * what was last sent, or nothing when nothing differs. Pure.
+ */
+public final class UpdatePlanner {
+    private UpdatePlanner() {}
+
+    /** A DELTA from {@code sent} to {@code desired} at the next generation, if they differ. */
+    public static Optional<HostUpdate> delta(String hostId, SentState sent, HostDesiredState desired) {
+        Map<String, DesiredEntry> before = sent.state().entries();
+        Map<String, DesiredEntry> after = desired.entries();
+        List<WireEntry> upserts = new ArrayList<>();
+        for (Map.Entry<String, DesiredEntry> entry : after.entrySet()) {
+            if (!entry.getValue().equals(before.get(entry.getKey()))) {
+                upserts.add(toWire(entry.getValue()));
+            }
+        }
+        List<String> deletes = new ArrayList<>();
+        for (String key : before.keySet()) {
+            if (!after.containsKey(key)) {
+                deletes.add(key);
+            }
+        }
+        if (upserts.isEmpty() && deletes.isEmpty()) {
+            return Optional.empty();
+        }
+        Generation base = sent.generation();
+        return Optional.of(new HostUpdate(
+                HostMessage.SCHEMA_VERSION,
+                hostId,
+                base.next(),
+                base,
+                UpdateKind.DELTA,
+                upserts,
+                deletes,
+                desired.hash()));
+    }
+
+    /** The whole state as a FULL update at {@code generation}. */
+    public static HostUpdate full(String hostId, Generation generation, HostDesiredState desired) {
+        List<WireEntry> upserts =
+                desired.entries().values().stream().map(UpdatePlanner::toWire).toList();
+        return new HostUpdate(
+                HostMessage.SCHEMA_VERSION,
+                hostId,
+                generation,
+                Generation.NONE,
+                UpdateKind.FULL,
+                upserts,
+                List.of(),
+                desired.hash());
+    }
+
+    static WireEntry toWire(DesiredEntry entry) {
+        return new WireEntry(entry.kind(), entry.canonicalFields());
+    }
+}
