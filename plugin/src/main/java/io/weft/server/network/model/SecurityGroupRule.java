@@ -1,0 +1,196 @@
+package io.weft.server.network.model;
+
+import static java.util.Objects.requireNonNull;
+
+import io.weft.server.persistence.PersistentEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * One rule of a security group. Rules are never edited, only authorized and revoked, so they have no
+ * version. The remote side is a CIDR or a group, exactly one of them (a CHECK in the schema).
+ */
+@Entity
+@Table(name = "security_group_rules")
+public class SecurityGroupRule extends PersistentEntity {
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "security_group_id", nullable = false, updatable = false)
+    private SecurityGroup securityGroup;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "direction", nullable = false, updatable = false, length = 8)
+    private RuleDirection direction;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "ether_type", nullable = false, updatable = false, length = 8)
+    private EtherType etherType;
+
+    // "all", "tcp", "udp", "icmp", "icmpv6" or an IP protocol number, in lower case.
+    @Column(name = "protocol", nullable = false, updatable = false, length = 16)
+    private String protocol;
+
+    @Column(name = "start_port", updatable = false)
+    private Integer startPort;
+
+    @Column(name = "end_port", updatable = false)
+    private Integer endPort;
+
+    @Column(name = "icmp_type", updatable = false)
+    private Integer icmpType;
+
+    @Column(name = "icmp_code", updatable = false)
+    private Integer icmpCode;
+
+    @Column(name = "remote_cidr", updatable = false, length = 64)
+    private String remoteCidr;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "remote_group_id", updatable = false)
+    private SecurityGroup remoteGroup;
+
+    @Column(name = "description")
+    private String description;
+
+    @Column(name = "created", nullable = false, updatable = false)
+    private Instant created;
+
+    protected SecurityGroupRule() {}
+
+    private SecurityGroupRule(
+            UUID uuid,
+            SecurityGroup securityGroup,
+            RuleDirection direction,
+            EtherType etherType,
+            String protocol,
+            String remoteCidr,
+            SecurityGroup remoteGroup,
+            Instant created) {
+        super(uuid);
+        this.securityGroup = requireNonNull(securityGroup, "securityGroup is null");
+        this.direction = requireNonNull(direction, "direction is null");
+        this.etherType = requireNonNull(etherType, "etherType is null");
+        this.protocol = requireNonNull(protocol, "protocol is null");
+        this.remoteCidr = remoteCidr;
+        this.remoteGroup = remoteGroup;
+        this.created = requireNonNull(created, "created is null");
+    }
+
+    public static SecurityGroupRule toCidr(
+            UUID uuid,
+            SecurityGroup group,
+            RuleDirection direction,
+            EtherType etherType,
+            String protocol,
+            String remoteCidr,
+            Instant created) {
+        return new SecurityGroupRule(
+                uuid,
+                group,
+                direction,
+                etherType,
+                protocol,
+                requireNonNull(remoteCidr, "remoteCidr is null"),
+                null,
+                created);
+    }
+
+    public static SecurityGroupRule toGroup(
+            UUID uuid,
+            SecurityGroup group,
+            RuleDirection direction,
+            EtherType etherType,
+            String protocol,
+            SecurityGroup remoteGroup,
+            Instant created) {
+        return new SecurityGroupRule(
+                uuid,
+                group,
+                direction,
+                etherType,
+                protocol,
+                null,
+                requireNonNull(remoteGroup, "remoteGroup is null"),
+                created);
+    }
+
+    /** Sets the port range (TCP, UDP); both null for all ports. */
+    public SecurityGroupRule withPorts(Integer startPort, Integer endPort) {
+        this.startPort = startPort;
+        this.endPort = endPort;
+        return this;
+    }
+
+    /** Sets the ICMP type and code; null (or -1 on the wire) for any. */
+    public SecurityGroupRule withIcmp(Integer icmpType, Integer icmpCode) {
+        this.icmpType = icmpType;
+        this.icmpCode = icmpCode;
+        return this;
+    }
+
+    public SecurityGroupRule withDescription(String description) {
+        this.description = description;
+        return this;
+    }
+
+    public SecurityGroup getSecurityGroup() {
+        return securityGroup;
+    }
+
+    public RuleDirection getDirection() {
+        return direction;
+    }
+
+    public EtherType getEtherType() {
+        return etherType;
+    }
+
+    public String getProtocol() {
+        return protocol;
+    }
+
+    public Integer getStartPort() {
+        return startPort;
+    }
+
+    public Integer getEndPort() {
+        return endPort;
+    }
+
+    public Integer getIcmpType() {
+        return icmpType;
+    }
+
+    public Integer getIcmpCode() {
+        return icmpCode;
+    }
+
+    /** The remote CIDR, or null when the remote side is a group. */
+    public String getRemoteCidr() {
+        return remoteCidr;
+    }
+
+    /** The remote group, or null when the remote side is a CIDR. */
+    public SecurityGroup getRemoteGroup() {
+        return remoteGroup;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public Instant getCreated() {
+        return created;
+    }
+}
