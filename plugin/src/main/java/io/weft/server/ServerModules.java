@@ -1,0 +1,39 @@
+package io.weft.server;
+
+import com.google.inject.Module;
+import io.weft.server.api.cloudstack.CloudStackApiModule;
+import io.weft.server.broker.EmbeddedBrokerModule;
+import io.weft.server.broker.ExternalBrokerModule;
+import io.weft.server.config.ConfigModule;
+import io.weft.server.config.WeftConfig;
+import io.weft.server.http.HttpModule;
+import io.weft.server.metrics.MetricsModule;
+import io.weft.server.persistence.PersistenceModule;
+import io.weft.server.persistence.SecretCipherModule;
+import io.weft.server.tenancy.TenancyModule;
+import io.weft.server.topology.TopologyModule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one place that decides which modules make up the server, from the configuration. Modules
+ * themselves never look at the configuration to decide what to bind.
+ */
+public final class ServerModules {
+    private ServerModules() {}
+
+    public static List<Module> forConfig(WeftConfig config) {
+        List<Module> modules = new ArrayList<>();
+        modules.add(new ConfigModule(config));
+        modules.add(new ServerModule());
+        modules.add(new MetricsModule());
+        modules.add(new HttpModule());
+        modules.add(new PersistenceModule(config.database()));
+        modules.add(new SecretCipherModule(config.dataDir()));
+        modules.add(config.broker().embedded() ? new EmbeddedBrokerModule() : new ExternalBrokerModule());
+        modules.add(new CloudStackApiModule());
+        modules.add(new TenancyModule(config.bootstrap()));
+        modules.add(new TopologyModule());
+        return List.copyOf(modules);
+    }
+}

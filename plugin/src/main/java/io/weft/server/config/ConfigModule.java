@@ -1,0 +1,28 @@
+package io.weft.server.config;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.AbstractModule;
+
+/**
+ * Makes the configuration and each of its sections injectable. The database and bootstrap
+ * sections belong to the persistence and tenancy features, whose modules are given them directly.
+ */
+public final class ConfigModule extends AbstractModule {
+    private final WeftConfig config;
+
+    public ConfigModule(WeftConfig config) {
+        this.config = requireNonNull(config, "config is null");
+    }
+
+    @Override
+    protected void configure() {
+        bind(WeftConfig.class).toInstance(config);
+        bind(DataDirectory.class).toInstance(new DataDirectory(config.dataDir()));
+        bind(HttpConfig.class).toInstance(config.http());
+        bind(Ec2Config.class).toInstance(config.ec2());
+        bind(BrokerConfig.class).toInstance(config.broker());
+        bind(ApiConfig.class).toInstance(config.api());
+        bind(ShutdownConfig.class).toInstance(config.shutdown());
+    }
+}

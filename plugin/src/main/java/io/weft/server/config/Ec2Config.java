@@ -1,0 +1,20 @@
+package io.weft.server.config;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The listener of the EC2-compatible Query API. Reserved: the EC2 API arrives in a later issue and
+ * nothing binds this port yet.
+ */
+public record Ec2Config(String host, int port) {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8788;
+
+    public Ec2Config {
+        requireNonNull(host, "host is null");
+    }
+
+    static Ec2Config from(ConfigSource source) {
+        return new Ec2Config(source.string("ec2.host", DEFAULT_HOST), source.port("ec2.port", DEFAULT_PORT));
+    }
+}

@@ -1,0 +1,21 @@
+package io.weft.server.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/** How long a stopping server waits for in-flight requests before it closes connections. */
+public record ShutdownConfig(Duration gracePeriod) {
+    public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofSeconds(30);
+
+    public ShutdownConfig {
+        requireNonNull(gracePeriod, "gracePeriod is null");
+        if (gracePeriod.isNegative()) {
+            throw new ConfigException("shutdown.gracePeriod must not be negative");
+        }
+    }
+
+    static ShutdownConfig from(ConfigSource source) {
+        return new ShutdownConfig(source.duration("shutdown.gracePeriod", DEFAULT_GRACE_PERIOD));
+    }
+}

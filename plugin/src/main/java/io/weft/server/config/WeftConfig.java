@@ -1,0 +1,95 @@
+package io.weft.server.config;
+
+import static java.util.Objects.requireNonNull;
+
+import io.weft.server.persistence.DatabaseConfig;
+import io.weft.server.tenancy.BootstrapConfig;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The whole server configuration, one typed record per feature. Load it with {@link
+ * WeftConfigLoader} (file, environment, arguments) or {@link #of(Map)} (dotted keys, for tests).
+ *
+ * @param dataDir where the default database, the broker journal and the credentials live
+ */
+public record WeftConfig(
+        Path dataDir,
+        HttpConfig http,
+        Ec2Config ec2,
+        DatabaseConfig database,
+        BrokerConfig broker,
+        BootstrapConfig bootstrap,
+        ApiConfig api,
+        ShutdownConfig shutdown) {
+    public static final Path DEFAULT_DATA_DIR = Path.of("data");
+    public static final String DEFAULT_DATABASE_USER = "weft";
+    public static final int DEFAULT_DATABASE_POOL_SIZE = 10;
+
+    public WeftConfig {
+        requireNonNull(dataDir, "dataDir is null");
+        requireNonNull(http, "http is null");
+        requireNonNull(ec2, "ec2 is null");
+        requireNonNull(database, "database is null");
+        requireNonNull(broker, "broker is null");
+        requireNonNull(bootstrap, "bootstrap is null");
+        requireNonNull(api, "api is null");
+        requireNonNull(shutdown, "shutdown is null");
+    }
+
+    /** Reads every section from {@code source}; data-dir-relative defaults follow {@code dataDir}. */
+    public static WeftConfig from(ConfigSource source) {
+        Path dataDir = source.path("dataDir", DEFAULT_DATA_DIR);
+        return new WeftConfig(
+                dataDir,
+                HttpConfig.from(source),
+                Ec2Config.from(source),
+                databaseFrom(source, dataDir),
+                BrokerConfig.from(source, dataDir),
+                bootstrapFrom(source, dataDir),
+                ApiConfig.from(source),
+                ShutdownConfig.from(source));
+    }
+
+    /**
+     * The default is an H2 file database under the data directory; {@code DB_CLOSE_ON_EXIT=FALSE}
+     * because the server closes it itself, after in-flight requests are done.
+     */
+    public static String defaultDatabaseUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.resolve("db").resolve("weft").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** The persistence feature owns {@link DatabaseConfig}; only its keys and defaults live here. */
+    static DatabaseConfig databaseFrom(ConfigSource source, Path dataDir) {
+        String url = source.string("database.url", defaultDatabaseUrl(dataDir));
+        String user = source.string("database.user", DEFAULT_DATABASE_USER);
+        String password = source.string("database.password", "");
+        int poolSize = source.integer("database.poolSize", DEFAULT_DATABASE_POOL_SIZE, 1, 1000);
+        try {
+            return new DatabaseConfig(url, user, password, poolSize);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("database: " + e.getMessage(), e);
+        }
+    }
+
+    /** The tenancy feature owns {@link BootstrapConfig}; only its keys live here. */
+    static BootstrapConfig bootstrapFrom(ConfigSource source, Path dataDir) {
+        try {
+            return new BootstrapConfig(
+                    dataDir, source.value("bootstrap.adminApiKey"), source.value("bootstrap.adminSecretKey"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("bootstrap: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A configuration from dotted keys alone, e.g. {@code Map.of("dataDir", tmp, "http.port", "0",
+     * "broker.port", "0")}; unknown keys fail as they would in a file.
+     */
+    public static WeftConfig of(Map<String, String> settings) {
+        ConfigSource source = new ConfigSource(Map.of(), Map.of(), settings, "settings");
+        WeftConfig config = from(source);
+        source.rejectUnknownFileKeys();
+        return config;
+    }
+}

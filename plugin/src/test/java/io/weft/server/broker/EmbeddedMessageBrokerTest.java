@@ -1,0 +1,129 @@
+package io.weft.server.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.weft.server.config.BrokerConfig;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedMessageBrokerTest {
+    @TempDir
+    Path journal;
+
+    private EmbeddedMessageBroker broker;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (broker != null) {
+            broker.stop();
+        }
+    }
+
+    @Test
+    void durableMessageSurvivesABrokerRestart() throws Exception {
+        broker = start();
+        String queue = BrokerAddresses.hostQueue("h1");
+        try (Connection connection = managerFactory().createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createQueue(queue));
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            producer.send(session.createTextMessage("generation 7"));
+        }
+        broker.stop();
+
+        broker = start();
+        try (Connection connection = managerFactory().createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Message received =
+                    session.createConsumer(session.createQueue(queue)).receive(10_000);
+            assertThat(received).isInstanceOf(TextMessage.class);
+            assertThat(((TextMessage) received).getText()).isEqualTo("generation 7");
+        }
+    }
+
+    @Test
+    void opensExactlyOneAcceptor() throws Exception {
+        broker = start();
+        assertThat(broker.acceptorCount()).isEqualTo(1);
+        assertThat(broker.port()).isPositive();
+    }
+
+    @Test
+    void wrongPasswordIsRefused() throws Exception {
+        broker = start();
+        ConnectionFactory factory = new ActiveMQConnectionFactory(broker.clientUrl(), "weft-manager", "wrong");
+        assertThatThrownBy(() -> factory.createConnection().close()).isInstanceOf(JMSSecurityException.class);
+    }
+
+    @Test
+    void agentConsumesOnlyItsOwnQueueAndSendsOnlyToManagerQueues() throws Exception {
+        broker = start();
+        // The manager creates both host queues and the manager queue, as the server will.
+        try (Connection connection = managerFactory().createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            for (String queue : new String[] {
+                BrokerAddresses.hostQueue("h1"), BrokerAddresses.hostQueue("h2"), BrokerAddresses.managerQueue("acks")
+            }) {
+                session.createProducer(session.createQueue(queue)).send(session.createTextMessage("x"));
+            }
+        }
+        broker.grantAgent("h1", "agent-secret");
+
+        ConnectionFactory agent =
+                new ActiveMQConnectionFactory(broker.clientUrl(), BrokerSecurity.agentUser("h1"), "agent-secret");
+        try (Connection connection = agent.createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            assertThat(session.createConsumer(session.createQueue(BrokerAddresses.hostQueue("h1")))
+                            .receive(10_000))
+                    .isNotNull();
+            session.createProducer(session.createQueue(BrokerAddresses.managerQueue("acks")))
+                    .send(session.createTextMessage("ack"));
+            assertThatThrownBy(() -> session.createConsumer(session.createQueue(BrokerAddresses.hostQueue("h2"))))
+                    .isInstanceOf(JMSException.class);
+            assertThatThrownBy(() -> session.createProducer(session.createQueue(BrokerAddresses.hostQueue("h2")))
+                            .send(session.createTextMessage("forged")))
+                    .isInstanceOf(JMSException.class);
+        }
+    }
+
+    @Test
+    void generatedManagerPasswordIsKeptWithTheJournal() throws Exception {
+        BrokerCredentials first = ManagerCredentialsStore.resolve(config());
+        BrokerCredentials second = ManagerCredentialsStore.resolve(config());
+        assertThat(first).isEqualTo(second);
+        assertThat(first.password()).hasSizeGreaterThan(20);
+        assertThat(Files.getPosixFilePermissions(journal.resolve(ManagerCredentialsStore.FILE_NAME)))
+                .hasSize(2);
+    }
+
+    private EmbeddedMessageBroker start() throws Exception {
+        EmbeddedMessageBroker started = new EmbeddedMessageBroker(config(), ManagerCredentialsStore.resolve(config()));
+        started.start();
+        return started;
+    }
+
+    private ConnectionFactory managerFactory() {
+        return new BrokerConnections(broker, ManagerCredentialsStore.resolve(config())).connectionFactory();
+    }
+
+    private BrokerConfig config() {
+        return new BrokerConfig(true, "127.0.0.1", 0, journal, Optional.empty(), "weft-manager", Optional.empty());
+    }
+}
