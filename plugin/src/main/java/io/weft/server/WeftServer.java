@@ -14,6 +14,7 @@ import io.weft.server.http.WeftHttpServer;
 import io.weft.server.metrics.MetricsModule;
 import io.weft.server.persistence.Database;
 import io.weft.server.tenancy.TenancyBootstrap;
+import io.weft.server.topology.TopologyService;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,6 +102,7 @@ public final class WeftServer implements AutoCloseable {
         started.add(new Step("broker", broker::stop));
         // The admin user and admin.credentials exist before the API accepts its first request.
         injector.getInstance(TenancyBootstrap.class).run();
+        injector.getInstance(TopologyService.class).grantAllAgents();
         WeftHttpServer http = injector.getInstance(WeftHttpServer.class);
         http.start();
         started.add(new Step("http", http::stop));

@@ -8,7 +8,7 @@ public final class HostQueues {
     /** Prefix of per-host update queues: {@code weft.host.<hostId>}. */
     public static final String HOST_PREFIX = "weft.host.";
     /** Acks, heartbeats, resync requests and port status from every agent. */
-    public static final String MANAGER = "weft.manager";
+    public static final String MANAGER = "weft.manager.inbox";
 
     private HostQueues() {}
 

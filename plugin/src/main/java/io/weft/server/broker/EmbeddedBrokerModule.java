@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Scopes;
 import io.weft.server.config.BrokerConfig;
 import io.weft.server.http.HealthChecks;
+import io.weft.server.topology.AgentAccess;
 import jakarta.inject.Singleton;
 
 /** The broker runs inside the server ({@code broker.embedded: true}, the default). */
@@ -14,6 +15,7 @@ public final class EmbeddedBrokerModule extends AbstractModule {
         bind(EmbeddedMessageBroker.class).in(Scopes.SINGLETON);
         bind(MessageBroker.class).to(EmbeddedMessageBroker.class);
         bind(BrokerConnections.class).in(Scopes.SINGLETON);
+        bind(AgentAccess.class).to(BrokerAgentAccess.class);
         HealthChecks.bind(binder()).addBinding().to(BrokerHealthCheck.class);
     }
 

@@ -86,6 +86,7 @@ public final class EmbeddedMessageBroker implements MessageBroker {
      * Lets the agent of {@code hostId} log in as {@link BrokerSecurity#agentUser} and consume its
      * own queue and send to the manager queues, and nothing else.
      */
+    @Override
     public synchronized void grantAgent(String hostId, String password) {
         ActiveMQServer running = running();
         String user = BrokerSecurity.agentUser(hostId);

@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Scopes;
 import io.weft.server.config.BrokerConfig;
 import io.weft.server.http.HealthChecks;
+import io.weft.server.topology.AgentAccess;
 import jakarta.inject.Singleton;
 
 /** The broker runs elsewhere ({@code broker.embedded: false}, {@code broker.url}). */
@@ -13,6 +14,7 @@ public final class ExternalBrokerModule extends AbstractModule {
     protected void configure() {
         bind(MessageBroker.class).to(ExternalMessageBroker.class).in(Scopes.SINGLETON);
         bind(BrokerConnections.class).in(Scopes.SINGLETON);
+        bind(AgentAccess.class).to(BrokerAgentAccess.class);
         HealthChecks.bind(binder()).addBinding().to(BrokerHealthCheck.class);
     }
 

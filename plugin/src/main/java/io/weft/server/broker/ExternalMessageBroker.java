@@ -28,6 +28,10 @@ public final class ExternalMessageBroker implements MessageBroker {
     @Override
     public void stop() {}
 
+    /** An external broker's users and permissions are provisioned by its operators. */
+    @Override
+    public void grantAgent(String hostId, String password) {}
+
     @Override
     public boolean healthy() {
         try (ActiveMQConnectionFactory factory =

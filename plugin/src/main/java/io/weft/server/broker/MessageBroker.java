@@ -16,6 +16,12 @@ public interface MessageBroker {
     /** The URL clients (the server itself, agents) connect to, e.g. {@code tcp://127.0.0.1:61616}. */
     String clientUrl();
 
+    /**
+     * Lets a host's agent log in as {@code host-<hostId>} to consume only its own queue and send
+     * only to the manager queues.
+     */
+    void grantAgent(String hostId, String password);
+
     /** One line for the start-up banner. */
     String describe();
 }

@@ -25,7 +25,7 @@ import java.util.TreeSet;
  */
 public final class DispatchPlanner {
     private final long epoch;
-    private final FleetModel fleet;
+    private FleetModel fleet;
     private final Map<String, SentState> sent = new HashMap<>();
 
     public DispatchPlanner(long epoch, FleetModel fleet) {
@@ -46,17 +46,41 @@ public final class DispatchPlanner {
 
     /** Applies the changes in order and plans the coalesced updates: at most one per host. */
     public List<HostUpdate> apply(List<? extends FleetChange> changes) {
+        return plan(changes).updates();
+    }
+
+    /** Like {@link #apply}, also saying which hosts each change reached. */
+    public DispatchPlan plan(List<? extends FleetChange> changes) {
         Set<String> tightened = new LinkedHashSet<>();
         Set<String> loosened = new TreeSet<>();
+        List<Set<String>> reached = new ArrayList<>();
         for (FleetChange change : changes) {
             Set<String> affected = change.applyTo(fleet);
+            reached.add(affected);
             (change.tightens() ? tightened : loosened).addAll(affected);
         }
         Set<String> ordered = new LinkedHashSet<>(new TreeSet<>(tightened));
         ordered.addAll(loosened);
         List<HostUpdate> updates = new ArrayList<>();
         for (String hostId : ordered) {
-            plan(hostId).ifPresent(updates::add);
+            planHost(hostId).ifPresent(updates::add);
+        }
+        return new DispatchPlan(updates, reached);
+    }
+
+    /**
+     * Replaces the whole fleet (after a bulk change such as an account's deletion) and plans an
+     * update for every host whose state differs from what it was sent.
+     */
+    public List<HostUpdate> reload(List<? extends FleetChange> everything) {
+        Set<String> before = fleet.hostIds();
+        fleet = new FleetModel();
+        everything.forEach(change -> change.applyTo(fleet));
+        Set<String> hosts = new TreeSet<>(before);
+        hosts.addAll(fleet.hostIds());
+        List<HostUpdate> updates = new ArrayList<>();
+        for (String hostId : hosts) {
+            planHost(hostId).ifPresent(updates::add);
         }
         return updates;
     }
@@ -85,7 +109,7 @@ public final class DispatchPlanner {
         return model.map(HostCompiler::compile);
     }
 
-    private Optional<HostUpdate> plan(String hostId) {
+    private Optional<HostUpdate> planHost(String hostId) {
         SentState previous = sent.get(hostId);
         if (previous == null) {
             return full(hostId);

@@ -78,19 +78,19 @@ public sealed interface FleetChange {
         }
     }
 
-    record PutNic(FleetNic nic) implements FleetChange {
+    /** A NIC's new version; {@code tightens} when it only lost groups or was unbound. */
+    record PutNic(FleetNic nic, boolean tightens) implements FleetChange {
         public PutNic {
             requireNonNull(nic, "nic is null");
+        }
+
+        public PutNic(FleetNic nic) {
+            this(nic, false);
         }
 
         @Override
         public Set<String> applyTo(FleetModel fleet) {
             return fleet.putNic(nic);
-        }
-
-        @Override
-        public boolean tightens() {
-            return false;
         }
     }
 

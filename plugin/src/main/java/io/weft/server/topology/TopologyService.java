@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
+import io.weft.server.persistence.ChangeLog;
 import io.weft.server.persistence.SecretCipher;
 import io.weft.server.tenancy.ApiKeys;
 import io.weft.server.tenancy.Authorizer;
@@ -33,6 +34,8 @@ public final class TopologyService {
     private final ApiKeys keys;
     private final SecretCipher cipher;
     private final Clock clock;
+    private final ChangeLog changes;
+    private final AgentAccess agentAccess;
 
     @Inject
     public TopologyService(
@@ -41,13 +44,17 @@ public final class TopologyService {
             Authorizer authorizer,
             ApiKeys keys,
             SecretCipher cipher,
-            Clock clock) {
+            Clock clock,
+            ChangeLog changes,
+            AgentAccess agentAccess) {
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.store = requireNonNull(store, "store is null");
         this.authorizer = requireNonNull(authorizer, "authorizer is null");
         this.keys = requireNonNull(keys, "keys is null");
         this.cipher = requireNonNull(cipher, "cipher is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.changes = requireNonNull(changes, "changes is null");
+        this.agentAccess = requireNonNull(agentAccess, "agentAccess is null");
     }
 
     // Zones ---------------------------------------------------------------------------------------
@@ -261,7 +268,7 @@ public final class TopologyService {
         authorizer.requireRootAdmin(caller);
         String name = checkName(spec.name());
         checkIp("tunnel address", spec.tunnelAddress());
-        return sessions.fromTransaction(session -> {
+        AddedHost added = sessions.fromTransaction(session -> {
             Zone zone = get(session, Zone.class, "zone", spec.zoneId());
             Pod givenPod =
                     spec.podId().map(podId -> podInZone(session, podId, zone)).orElse(null);
@@ -271,9 +278,11 @@ public final class TopologyService {
             Pod pod = givenPod == null && cluster != null ? cluster.getPod() : givenPod;
             requireUniqueName(session, Host.class, zone, name, Optional.empty());
             requireUniqueTunnelAddress(session, zone, spec.tunnelAddress(), Optional.empty());
-            AgentCredential credential = new AgentCredential("agent-" + UUID.randomUUID(), keys.newKey());
+            UUID hostId = UUID.randomUUID();
+            // The broker knows an agent by its host: it may read weft.host.<hostId> and nothing else.
+            AgentCredential credential = new AgentCredential("host-" + hostId, keys.newKey());
             Host host = new Host(
-                    UUID.randomUUID(),
+                    hostId,
                     zone,
                     pod,
                     cluster,
@@ -284,8 +293,26 @@ public final class TopologyService {
                     cipher.encrypt(credential.secret()),
                     clock.instant());
             store.persist(session, host);
+            hostChanged(session, host, false);
             return new AddedHost(view(host), credential);
         });
+        agentAccess.grant(
+                added.host().id().toString(),
+                added.credential().user(),
+                added.credential().secret());
+        return added;
+    }
+
+    /**
+     * Lets every known host's agent onto the broker again; an embedded broker keeps grants in
+     * memory only, so the server calls this on every start.
+     */
+    public void grantAllAgents() {
+        List<Host> hosts = sessions.fromTransaction(session -> store.listInZone(session, Host.class, Optional.empty()));
+        for (Host host : hosts) {
+            agentAccess.grant(
+                    host.getUuid().toString(), host.getAgentUser(), cipher.decrypt(host.getEncryptedAgentSecret()));
+        }
     }
 
     public HostView updateHost(
@@ -306,6 +333,7 @@ public final class TopologyService {
             if (tunnelAddress.isPresent()) {
                 requireUniqueTunnelAddress(session, host.getZone(), tunnelAddress.get(), Optional.of(id));
                 host.setTunnelAddress(tunnelAddress.get());
+                hostChanged(session, host, false);
             }
             resourceState.ifPresent(host::setResourceState);
             session.flush();
@@ -328,7 +356,13 @@ public final class TopologyService {
             Host host = get(session, Host.class, "host", id);
             refuseIfInUse("host " + host.getName(), store.hostContents(session, host));
             store.remove(session, host);
+            hostChanged(session, host, true);
         });
+    }
+
+    /** Every host's tunnel peers and the dispatcher learn of a host's arrival, move or removal. */
+    private void hostChanged(Session session, Host host, boolean removed) {
+        changes.append(session, "host", "{\"ids\":[\"" + host.getUuid() + "\"],\"tightens\":" + removed + "}");
     }
 
     // Helpers -------------------------------------------------------------------------------------

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
+import io.weft.server.persistence.ChangeLog;
 import io.weft.server.persistence.DatabaseVendor;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.tenancy.Role;
 import io.weft.server.tenancy.TenancyFixture;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +27,7 @@ class TopologyServiceTest {
 
     TenancyFixture fixture;
     TopologyService topology;
+    final List<String> grants = new ArrayList<>();
     Caller root;
     Caller tenant;
 
@@ -37,7 +40,9 @@ class TopologyServiceTest {
                 fixture.authorizer,
                 fixture.apiKeys,
                 fixture.cipher,
-                fixture.clock);
+                fixture.clock,
+                new ChangeLog(fixture.clock),
+                (host, user, secret) -> grants.add(host + " " + user));
         root = fixture.root;
         tenant = fixture.account(root, root.domainId(), "tenant", Role.USER);
     }
@@ -72,6 +77,11 @@ class TopologyServiceTest {
 
         assertThat(added.host().podId()).contains(pod.id());
         assertThat(added.host().state()).isEqualTo(HostState.CONNECTING);
+        assertThat(added.credential().user()).isEqualTo("host-" + added.host().id());
+        assertThat(grants)
+                .containsExactly(added.host().id() + " host-" + added.host().id());
+        assertThat(hostChangeRecords())
+                .containsExactly("{\"ids\":[\"" + added.host().id() + "\"],\"tightens\":false}");
         assertThat(topology.listHosts(root, Optional.of(zone.id())))
                 .extracting(HostView::name)
                 .containsExactly("kvm-1");
@@ -257,5 +267,11 @@ class TopologyServiceTest {
         assertThatThrownBy(call).isInstanceOfSatisfying(WeftException.class, e -> assertThat(e.code())
                 .as(e.getMessage())
                 .isEqualTo(code));
+    }
+
+    private List<String> hostChangeRecords() {
+        return fixture.database.sessionFactory().fromTransaction(session -> session.createQuery(
+                        "select payload from ChangeRecord where kind = 'host' order by id", String.class)
+                .list());
     }
 }

@@ -1,0 +1,49 @@
+package io.weft.server.dispatch;
+
+import static java.util.Objects.requireNonNull;
+
+import io.weft.rules.model.BridgeSettings;
+import java.time.Duration;
+
+/**
+ * How the dispatcher runs: the hosts' bridge layout, how long it waits for acks before resending
+ * a FULL (doubling up to a ceiling), when a silent host counts as disconnected, how often it polls
+ * the outbox, and the dispatcher lease.
+ */
+public record DispatchSettings(
+        BridgeSettings bridge,
+        Duration ackTimeout,
+        Duration maxRetryBackoff,
+        Duration heartbeatTimeout,
+        Duration pollInterval,
+        Duration leaseDuration,
+        int batchSize) {
+    public DispatchSettings {
+        requireNonNull(bridge, "bridge is null");
+        requireNonNull(ackTimeout, "ackTimeout is null");
+        requireNonNull(maxRetryBackoff, "maxRetryBackoff is null");
+        requireNonNull(heartbeatTimeout, "heartbeatTimeout is null");
+        requireNonNull(pollInterval, "pollInterval is null");
+        requireNonNull(leaseDuration, "leaseDuration is null");
+        if (ackTimeout.isNegative() || ackTimeout.isZero()) {
+            throw new IllegalArgumentException("ackTimeout must be positive");
+        }
+        if (maxRetryBackoff.compareTo(ackTimeout) < 0) {
+            throw new IllegalArgumentException("maxRetryBackoff must be at least ackTimeout");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive");
+        }
+    }
+
+    public static DispatchSettings defaults() {
+        return new DispatchSettings(
+                BridgeSettings.defaults(),
+                Duration.ofSeconds(10),
+                Duration.ofMinutes(2),
+                Duration.ofSeconds(30),
+                Duration.ofMillis(100),
+                Duration.ofSeconds(15),
+                500);
+    }
+}
