@@ -6,6 +6,7 @@ import io.weft.server.broker.EmbeddedBrokerModule;
 import io.weft.server.broker.ExternalBrokerModule;
 import io.weft.server.config.ConfigModule;
 import io.weft.server.config.WeftConfig;
+import io.weft.server.dispatch.DispatchModule;
 import io.weft.server.http.HttpModule;
 import io.weft.server.metrics.MetricsModule;
 import io.weft.server.persistence.PersistenceModule;
@@ -34,6 +35,7 @@ public final class ServerModules {
         modules.add(new CloudStackApiModule());
         modules.add(new TenancyModule(config.bootstrap()));
         modules.add(new TopologyModule());
+        modules.add(new DispatchModule());
         return List.copyOf(modules);
     }
 }

@@ -9,6 +9,7 @@ import com.google.inject.Stage;
 import com.google.inject.util.Modules;
 import io.weft.server.broker.MessageBroker;
 import io.weft.server.config.WeftConfig;
+import io.weft.server.dispatch.messaging.HostMessaging;
 import io.weft.server.http.HttpModule;
 import io.weft.server.http.WeftHttpServer;
 import io.weft.server.metrics.MetricsModule;
@@ -103,6 +104,9 @@ public final class WeftServer implements AutoCloseable {
         // The admin user and admin.credentials exist before the API accepts its first request.
         injector.getInstance(TenancyBootstrap.class).run();
         injector.getInstance(TopologyService.class).grantAllAgents();
+        HostMessaging messaging = injector.getInstance(HostMessaging.class);
+        messaging.start();
+        started.add(new Step("dispatcher", messaging::close));
         WeftHttpServer http = injector.getInstance(WeftHttpServer.class);
         http.start();
         started.add(new Step("http", http::stop));

@@ -2,10 +2,13 @@ package io.weft.server.config;
 
 import static java.util.Objects.requireNonNull;
 
+import io.weft.rules.model.BridgeSettings;
+import io.weft.server.dispatch.DispatchSettings;
 import io.weft.server.persistence.DatabaseConfig;
 import io.weft.server.tenancy.BootstrapConfig;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The whole server configuration, one typed record per feature. Load it with {@link
@@ -21,7 +24,8 @@ public record WeftConfig(
         BrokerConfig broker,
         BootstrapConfig bootstrap,
         ApiConfig api,
-        ShutdownConfig shutdown) {
+        ShutdownConfig shutdown,
+        DispatchSettings dispatch) {
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final String DEFAULT_DATABASE_USER = "weft";
     public static final int DEFAULT_DATABASE_POOL_SIZE = 10;
@@ -35,6 +39,7 @@ public record WeftConfig(
         requireNonNull(bootstrap, "bootstrap is null");
         requireNonNull(api, "api is null");
         requireNonNull(shutdown, "shutdown is null");
+        requireNonNull(dispatch, "dispatch is null");
     }
 
     /** Reads every section from {@code source}; data-dir-relative defaults follow {@code dataDir}. */
@@ -48,7 +53,8 @@ public record WeftConfig(
                 BrokerConfig.from(source, dataDir),
                 bootstrapFrom(source, dataDir),
                 ApiConfig.from(source),
-                ShutdownConfig.from(source));
+                ShutdownConfig.from(source),
+                dispatchFrom(source));
     }
 
     /**
@@ -69,6 +75,31 @@ public record WeftConfig(
             return new DatabaseConfig(url, user, password, poolSize);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("database: " + e.getMessage(), e);
+        }
+    }
+
+    /** The dispatch feature owns {@link DispatchSettings}; only its keys and defaults live here. */
+    static DispatchSettings dispatchFrom(ConfigSource source) {
+        DispatchSettings defaults = DispatchSettings.defaults();
+        try {
+            return new DispatchSettings(
+                    new BridgeSettings(
+                            source.string(
+                                    "dispatch.integrationBridge",
+                                    defaults.bridge().integrationBridge()),
+                            source.string(
+                                    "dispatch.datapathType", defaults.bridge().datapathType()),
+                            Optional.empty(),
+                            source.bool(
+                                    "dispatch.arpResponder", defaults.bridge().arpResponder())),
+                    source.duration("dispatch.ackTimeout", defaults.ackTimeout()),
+                    source.duration("dispatch.maxRetryBackoff", defaults.maxRetryBackoff()),
+                    source.duration("dispatch.heartbeatTimeout", defaults.heartbeatTimeout()),
+                    source.duration("dispatch.pollInterval", defaults.pollInterval()),
+                    source.duration("dispatch.leaseDuration", defaults.leaseDuration()),
+                    source.integer("dispatch.batchSize", defaults.batchSize(), 1, 100_000));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("dispatch: " + e.getMessage(), e);
         }
     }
 

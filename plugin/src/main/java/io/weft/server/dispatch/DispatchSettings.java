@@ -42,7 +42,7 @@ public record DispatchSettings(
                 Duration.ofSeconds(10),
                 Duration.ofMinutes(2),
                 Duration.ofSeconds(30),
-                Duration.ofMillis(100),
+                Duration.ofMillis(50),
                 Duration.ofSeconds(15),
                 500);
     }

@@ -3,6 +3,8 @@ package io.weft.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.weft.rules.model.BridgeSettings;
+import io.weft.server.dispatch.DispatchSettings;
 import io.weft.server.persistence.DatabaseConfig;
 import io.weft.server.tenancy.BootstrapConfig;
 import java.nio.file.Files;
@@ -41,7 +43,16 @@ class WeftConfigTest {
             List.of("api.enforcePostRequestsAndTimestamps", "WEFT_API_ENFORCE_POST_REQUESTS_AND_TIMESTAMPS", "true"),
             List.of("api.expiresWindow", "WEFT_API_EXPIRES_WINDOW", "5m"),
             List.of("api.defaultPageSize", "WEFT_API_DEFAULT_PAGE_SIZE", "100"),
-            List.of("shutdown.gracePeriod", "WEFT_SHUTDOWN_GRACE_PERIOD", "PT10S"));
+            List.of("shutdown.gracePeriod", "WEFT_SHUTDOWN_GRACE_PERIOD", "PT10S"),
+            List.of("dispatch.integrationBridge", "WEFT_DISPATCH_INTEGRATION_BRIDGE", "br-int"),
+            List.of("dispatch.datapathType", "WEFT_DISPATCH_DATAPATH_TYPE", "netdev"),
+            List.of("dispatch.arpResponder", "WEFT_DISPATCH_ARP_RESPONDER", "false"),
+            List.of("dispatch.ackTimeout", "WEFT_DISPATCH_ACK_TIMEOUT", "3s"),
+            List.of("dispatch.maxRetryBackoff", "WEFT_DISPATCH_MAX_RETRY_BACKOFF", "1m"),
+            List.of("dispatch.heartbeatTimeout", "WEFT_DISPATCH_HEARTBEAT_TIMEOUT", "20s"),
+            List.of("dispatch.pollInterval", "WEFT_DISPATCH_POLL_INTERVAL", "20ms"),
+            List.of("dispatch.leaseDuration", "WEFT_DISPATCH_LEASE_DURATION", "30s"),
+            List.of("dispatch.batchSize", "WEFT_DISPATCH_BATCH_SIZE", "100"));
 
     @Test
     void defaultsArePinned() {
@@ -66,6 +77,15 @@ class WeftConfigTest {
         assertThat(config.bootstrap()).isEqualTo(BootstrapConfig.generated(dataDir));
         assertThat(config.api()).isEqualTo(new ApiConfig(false, Duration.ofMinutes(15), 500));
         assertThat(config.shutdown()).isEqualTo(new ShutdownConfig(Duration.ofSeconds(30)));
+        assertThat(config.dispatch())
+                .isEqualTo(new DispatchSettings(
+                        new BridgeSettings("br-weft", "system", Optional.empty(), true),
+                        Duration.ofSeconds(10),
+                        Duration.ofMinutes(2),
+                        Duration.ofSeconds(30),
+                        Duration.ofMillis(50),
+                        Duration.ofSeconds(15),
+                        500));
     }
 
     @Test

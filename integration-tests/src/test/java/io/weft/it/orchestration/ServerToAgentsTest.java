@@ -1,0 +1,109 @@
+package io.weft.it.orchestration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.weft.server.WeftServer;
+import io.weft.server.config.WeftConfig;
+import io.weft.server.dispatch.Dispatcher;
+import io.weft.server.dispatch.HostConvergence;
+import io.weft.server.dispatch.HostSyncState;
+import io.weft.server.dispatch.messaging.HostMessaging;
+import io.weft.server.tenancy.Caller;
+import io.weft.server.tenancy.TenancyBootstrap;
+import io.weft.server.topology.AddedHost;
+import io.weft.server.topology.AllocationState;
+import io.weft.server.topology.HostSpec;
+import io.weft.server.topology.HypervisorType;
+import io.weft.server.topology.IsolationType;
+import io.weft.server.topology.NetworkType;
+import io.weft.server.topology.SegmentRange;
+import io.weft.server.topology.TopologyService;
+import io.weft.server.topology.ZoneSpec;
+import io.weft.server.topology.ZoneView;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The management server and real agents over the embedded broker, with in-memory dataplanes. */
+class ServerToAgentsTest {
+    @TempDir
+    Path dir;
+
+    private WeftServer server;
+    private final List<SimulatedHost> hosts = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        hosts.forEach(SimulatedHost::close);
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void addedHostsReceiveTheirStateOverTheBrokerAndAreShownInSync() {
+        server = WeftServer.start(WeftConfig.of(Map.of(
+                "dataDir", dir.resolve("server").toString(),
+                "http.port", "0",
+                "broker.port", "0",
+                "dispatch.ackTimeout", "2s")));
+        Caller admin = server.injector().getInstance(TenancyBootstrap.class).run();
+        TopologyService topology = server.injector().getInstance(TopologyService.class);
+        ZoneView zone = topology.createZone(admin, zoneSpec());
+        for (int i = 1; i <= 3; i++) {
+            AddedHost added = topology.addHost(
+                    admin,
+                    new HostSpec(
+                            zone.id(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            "hv" + i,
+                            "10.250.9." + i,
+                            HypervisorType.KVM));
+            hosts.add(new SimulatedHost(
+                            added.host().id().toString(),
+                            server.brokerUrl(),
+                            added.credential().user(),
+                            added.credential().secret(),
+                            dir.resolve("agent-" + i))
+                    .start());
+        }
+        Dispatcher dispatcher =
+                server.injector().getInstance(HostMessaging.class).dispatcher();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<HostConvergence> states = dispatcher.hosts();
+            assertThat(states).hasSize(3);
+            assertThat(states).allSatisfy(h -> assertThat(h.state()).isEqualTo(HostSyncState.IN_SYNC));
+        });
+        for (SimulatedHost host : hosts) {
+            HostConvergence convergence = dispatcher.host(host.hostId()).orElseThrow();
+            assertThat(host.agent().state().hash()).isEqualTo(convergence.desiredHash());
+            assertThat(host.agent().inSync()).isTrue();
+        }
+    }
+
+    static ZoneSpec zoneSpec() {
+        return new ZoneSpec(
+                "zone-" + UUID.randomUUID().toString().substring(0, 8),
+                NetworkType.ADVANCED,
+                "10.0.0.53",
+                Optional.empty(),
+                "10.0.0.53",
+                Optional.empty(),
+                true,
+                AllocationState.ENABLED,
+                Optional.empty(),
+                List.of(
+                        new SegmentRange(IsolationType.VXLAN, 5000, 5999),
+                        new SegmentRange(IsolationType.GRE, 100, 199)));
+    }
+}
