@@ -2,13 +2,20 @@ package io.weft.server;
 
 import com.google.inject.Module;
 import io.weft.server.api.cloudstack.CloudStackApiModule;
+import io.weft.server.api.cloudstack.commands.CloudStackCommandsModule;
+import io.weft.server.api.cloudstack.commands.CloudStackNetworkCommandsModule;
+import io.weft.server.api.operator.OperatorApiModule;
+import io.weft.server.api.rest.RestModule;
 import io.weft.server.broker.EmbeddedBrokerModule;
 import io.weft.server.broker.ExternalBrokerModule;
 import io.weft.server.config.ConfigModule;
 import io.weft.server.config.WeftConfig;
 import io.weft.server.dispatch.DispatchModule;
 import io.weft.server.http.HttpModule;
+import io.weft.server.jobs.JobsModule;
 import io.weft.server.metrics.MetricsModule;
+import io.weft.server.network.NetworkLimits;
+import io.weft.server.network.NetworkModule;
 import io.weft.server.persistence.PersistenceModule;
 import io.weft.server.persistence.SecretCipherModule;
 import io.weft.server.tenancy.TenancyModule;
@@ -33,9 +40,15 @@ public final class ServerModules {
         modules.add(new SecretCipherModule(config.dataDir()));
         modules.add(config.broker().embedded() ? new EmbeddedBrokerModule() : new ExternalBrokerModule());
         modules.add(new CloudStackApiModule());
+        modules.add(new JobsModule());
+        modules.add(new CloudStackCommandsModule());
         modules.add(new TenancyModule(config.bootstrap()));
         modules.add(new TopologyModule());
+        modules.add(new NetworkModule(NetworkLimits.DEFAULTS));
+        modules.add(new CloudStackNetworkCommandsModule());
         modules.add(new DispatchModule());
+        modules.add(new RestModule());
+        modules.add(new OperatorApiModule());
         return List.copyOf(modules);
     }
 }

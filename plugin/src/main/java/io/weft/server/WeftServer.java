@@ -2,11 +2,14 @@ package io.weft.server;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.inject.Binding;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.google.inject.util.Modules;
+import io.weft.server.api.ec2.Ec2HttpServer;
 import io.weft.server.broker.MessageBroker;
 import io.weft.server.config.WeftConfig;
 import io.weft.server.dispatch.messaging.HostMessaging;
@@ -21,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,6 +114,7 @@ public final class WeftServer implements AutoCloseable {
         WeftHttpServer http = injector.getInstance(WeftHttpServer.class);
         http.start();
         started.add(new Step("http", http::stop));
+        startEc2Api();
         log.info("Weft server started: API {}, broker {}", cloudStackUri(), broker.clientUrl());
     }
 
@@ -124,6 +129,22 @@ public final class WeftServer implements AutoCloseable {
     /** {@code http://host:port} of the HTTP listener, with the bound port. */
     public URI baseUri() {
         return injector.getInstance(WeftHttpServer.class).baseUri();
+    }
+
+    /** The EC2 Query API listens on its own port, when its module is installed. */
+    private void startEc2Api() throws Exception {
+        Binding<Ec2HttpServer> binding = injector.getExistingBinding(Key.get(Ec2HttpServer.class));
+        if (binding != null) {
+            Ec2HttpServer ec2 = binding.getProvider().get();
+            ec2.start();
+            started.add(new Step("ec2", ec2::stop));
+        }
+    }
+
+    /** {@code http://host:port} of the EC2 Query API, when its module is installed. */
+    public Optional<URI> ec2Uri() {
+        return Optional.ofNullable(injector.getExistingBinding(Key.get(Ec2HttpServer.class)))
+                .map(binding -> binding.getProvider().get().endpoint());
     }
 
     public URI cloudStackUri() {

@@ -10,6 +10,7 @@ import io.weft.server.api.cloudstack.CloudStackResult;
 import io.weft.server.api.cloudstack.CloudStackSignature;
 import io.weft.server.api.cloudstack.InMemoryApiKeyDirectory;
 import io.weft.server.api.cloudstack.Params;
+import io.weft.server.api.cloudstack.commands.CatalogueCheck;
 import io.weft.server.broker.MessageBroker;
 import io.weft.server.config.WeftConfig;
 import io.weft.server.tenancy.ApiKeyDirectory;
@@ -136,6 +137,7 @@ class WeftServerTest {
                     @Override
                     protected void configure() {
                         CloudStackCommands.bind(binder()).addBinding().toInstance(slow);
+                        CatalogueCheck.allowUncatalogued(binder()).addBinding().toInstance("slowCommand");
                     }
                 })
                 .overrideWith(new AbstractModule() {

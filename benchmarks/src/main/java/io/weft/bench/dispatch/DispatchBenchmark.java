@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The server's dispatch core under one membership change: a NIC joins or leaves a group that the
  * NICs of {@code referencingHosts} hosts admit by a group rule. Measures applying the change,
- * recompiling every host it may touch, planning the DELTAs and encoding them for the broker.
+ * bringing every host it may touch up to date (the NIC's network recompiles; the referencing
+ * hosts have their group set patched), planning the DELTAs and encoding them for the broker.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

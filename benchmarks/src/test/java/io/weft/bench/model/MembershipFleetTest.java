@@ -2,6 +2,7 @@ package io.weft.bench.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.weft.server.dispatch.DispatchPlan;
 import io.weft.spec.host.HostUpdate;
 import io.weft.spec.host.UpdateKind;
 import io.weft.spec.host.WireEntry;
@@ -61,6 +62,17 @@ class MembershipFleetTest {
         assertThat(updates).allSatisfy(update -> assertThat(update.desiredHash())
                 .isEqualTo(
                         fleet.planner().compile(update.hostId()).orElseThrow().hash()));
+    }
+
+    @Test
+    void theReferencingHostsArePatchedAndOnlyTheNicsNetworkRecompiles() {
+        MembershipFleet fleet = MembershipFleet.load(shape);
+
+        DispatchPlan plan = fleet.planner().plan(List.of(fleet.nextMembershipChange()));
+
+        // What the benchmark measures: the hosts holding the big set never recompile.
+        assertThat(plan.patched()).hasSize(shape.referencingHosts());
+        assertThat(plan.recompiled()).hasSize(shape.hostsPerNetwork()).contains(fleet.flippingHostId());
     }
 
     private static List<HostUpdate> others(MembershipFleet fleet, List<HostUpdate> updates) {

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The management server and real agents over the embedded broker, with in-memory dataplanes. */
-class ServerToAgentsTest {
+public class ServerToAgentsTest {
     @TempDir
     Path dir;
 
@@ -91,7 +91,7 @@ class ServerToAgentsTest {
         }
     }
 
-    static ZoneSpec zoneSpec() {
+    public static ZoneSpec zoneSpec() {
         return new ZoneSpec(
                 "zone-" + UUID.randomUUID().toString().substring(0, 8),
                 NetworkType.ADVANCED,

@@ -1,8 +1,10 @@
 package io.weft.server.dispatch;
 
+import io.weft.rules.model.IpAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -16,6 +18,12 @@ final class CalculationIndex {
     private final Map<String, Map<String, Integer>> hostsByNetwork = new HashMap<>();
     private final Map<String, Map<String, Integer>> hostsByGroup = new HashMap<>();
     private final Map<String, Set<String>> membersByGroup = new HashMap<>();
+    /**
+     * group → its members' addresses, each with how many member NICs hold it: an address leaves
+     * the group's set only when the last NIC holding it leaves the group.
+     */
+    private final Map<String, Map<IpAddress, Integer>> addressesByGroup = new HashMap<>();
+
     private final Map<String, Set<String>> nicsByNetwork = new HashMap<>();
     /** referenced group → groups whose rules name it. */
     private final Map<String, Set<String>> referencedBy = new HashMap<>();
@@ -24,6 +32,9 @@ final class CalculationIndex {
         nicsByNetwork.computeIfAbsent(nic.networkId(), k -> new TreeSet<>()).add(nic.nicId());
         for (String groupId : nic.securityGroupIds()) {
             membersByGroup.computeIfAbsent(groupId, k -> new TreeSet<>()).add(nic.nicId());
+            for (IpAddress address : nic.ips()) {
+                increment(addressesByGroup, groupId, address);
+            }
         }
         nic.hostId().ifPresent(host -> {
             nicsByHost.computeIfAbsent(host, k -> new TreeSet<>()).add(nic.nicId());
@@ -38,6 +49,9 @@ final class CalculationIndex {
         removeFrom(nicsByNetwork, nic.networkId(), nic.nicId());
         for (String groupId : nic.securityGroupIds()) {
             removeFrom(membersByGroup, groupId, nic.nicId());
+            for (IpAddress address : nic.ips()) {
+                decrement(addressesByGroup, groupId, address);
+            }
         }
         nic.hostId().ifPresent(host -> {
             removeFrom(nicsByHost, host, nic.nicId());
@@ -73,6 +87,16 @@ final class CalculationIndex {
         return new TreeSet<>(membersByGroup.getOrDefault(groupId, Set.of()));
     }
 
+    /** The addresses of the group's member NICs, sorted: what its ipsets hold. */
+    SortedSet<IpAddress> memberAddresses(String groupId) {
+        return new TreeSet<>(addressesByGroup.getOrDefault(groupId, Map.of()).keySet());
+    }
+
+    /** Whether some member NIC of the group holds the address. */
+    boolean isMemberAddress(String groupId, IpAddress address) {
+        return addressesByGroup.getOrDefault(groupId, Map.of()).containsKey(address);
+    }
+
     Set<String> hostsOnNetwork(String networkId) {
         return new TreeSet<>(hostsByNetwork.getOrDefault(networkId, Map.of()).keySet());
     }
@@ -103,12 +127,12 @@ final class CalculationIndex {
         return peers;
     }
 
-    private static void increment(Map<String, Map<String, Integer>> counts, String key, String host) {
+    private static <T> void increment(Map<String, Map<T, Integer>> counts, String key, T host) {
         counts.computeIfAbsent(key, k -> new TreeMap<>()).merge(host, 1, Integer::sum);
     }
 
-    private static void decrement(Map<String, Map<String, Integer>> counts, String key, String host) {
-        Map<String, Integer> hosts = counts.get(key);
+    private static <T> void decrement(Map<String, Map<T, Integer>> counts, String key, T host) {
+        Map<T, Integer> hosts = counts.get(key);
         if (hosts == null) {
             return;
         }

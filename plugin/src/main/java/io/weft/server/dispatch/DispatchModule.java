@@ -13,6 +13,13 @@ public final class DispatchModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(HostMessaging.class).in(Scopes.SINGLETON);
+        com.google.inject.Provider<HostMessaging> messaging = getProvider(HostMessaging.class);
+        OptionalBinder.newOptionalBinder(binder(), Dispatcher.class)
+                .setBinding()
+                .toProvider(() -> messaging.get().dispatcher());
+        OptionalBinder.newOptionalBinder(binder(), HostChannelDecorator.class)
+                .setDefault()
+                .toInstance(HostChannelDecorator.NONE);
         OptionalBinder.newOptionalBinder(binder(), PortEvents.class)
                 .setDefault()
                 .toInstance(status -> LoggerFactory.getLogger(PortEvents.class)

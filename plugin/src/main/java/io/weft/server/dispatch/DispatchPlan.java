@@ -11,12 +11,21 @@ import java.util.TreeMap;
 
 /**
  * The outcome of one batch: the updates to send, in order, and for each change of the batch the
- * hosts it reached, so that each change's liveness can be tracked per host.
+ * hosts it reached, so that each change's liveness can be tracked per host. Also how each reached
+ * host was brought up to date: {@code recompiled} whole, or {@code patched} in its group sets only
+ * (hosts in neither were not planned: both sets are for metrics and for tests of the fast path).
  */
-public record DispatchPlan(List<HostUpdate> updates, List<Set<String>> reachedByChange) {
+public record DispatchPlan(
+        List<HostUpdate> updates, List<Set<String>> reachedByChange, Set<String> recompiled, Set<String> patched) {
     public DispatchPlan {
         updates = List.copyOf(requireNonNull(updates, "updates is null"));
         reachedByChange = reachedByChange.stream().map(Set::copyOf).toList();
+        recompiled = Set.copyOf(requireNonNull(recompiled, "recompiled is null"));
+        patched = Set.copyOf(requireNonNull(patched, "patched is null"));
+    }
+
+    public DispatchPlan(List<HostUpdate> updates, List<Set<String>> reachedByChange) {
+        this(updates, reachedByChange, Set.of(), Set.of());
     }
 
     /**

@@ -17,23 +17,41 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The dispatcher's pure core: applies a batch of fleet changes, recompiles only the hosts they
- * touch, and returns one update per host whose state really changed — a DELTA on top of what that
- * host was last sent, or a FULL for a host that was never sent anything in this epoch. Hosts
+ * The dispatcher's pure core: applies a batch of fleet changes, brings only the hosts they touch up
+ * to date, and returns one update per host whose state really changed — a DELTA on top of what
+ * that host was last sent, or a FULL for a host that was never sent anything in this epoch. Hosts
  * touched by a tightening change come first, so access is revoked before new access is granted.
+ *
+ * <p>Two ways to bring a host up to date, chosen per host from the batch's {@link FleetReach}es: a
+ * host whose own NICs, networks, peers or group rules changed is recompiled whole; a host that
+ * only references groups whose members changed keeps what it was sent and has those sets'
+ * members patched ({@link GroupSetPatch}). A membership change thus costs the referencing hosts
+ * O(changed members × log state), not a compile of states holding every member. Both ways end in
+ * the same state; {@link #recompilingEveryHost} turns the patch off, for tests that prove it.
  * Not thread-safe: one dispatcher thread owns it.
  */
 public final class DispatchPlanner {
     private final long epoch;
+    private final boolean patchGroupSets;
     private FleetModel fleet;
     private final Map<String, SentState> sent = new HashMap<>();
 
     public DispatchPlanner(long epoch, FleetModel fleet) {
+        this(epoch, fleet, true);
+    }
+
+    private DispatchPlanner(long epoch, FleetModel fleet, boolean patchGroupSets) {
         if (epoch < 1) {
             throw new IllegalArgumentException("epoch must be positive, not " + epoch);
         }
         this.epoch = epoch;
         this.fleet = requireNonNull(fleet, "fleet is null");
+        this.patchGroupSets = patchGroupSets;
+    }
+
+    /** A planner that recompiles every reached host whole: the reference the fast path must match. */
+    static DispatchPlanner recompilingEveryHost(long epoch, FleetModel fleet) {
+        return new DispatchPlanner(epoch, fleet, false);
     }
 
     public FleetModel fleet() {
@@ -51,21 +69,37 @@ public final class DispatchPlanner {
 
     /** Like {@link #apply}, also saying which hosts each change reached. */
     public DispatchPlan plan(List<? extends FleetChange> changes) {
-        Set<String> tightened = new LinkedHashSet<>();
+        Set<String> tightened = new TreeSet<>();
         Set<String> loosened = new TreeSet<>();
         List<Set<String>> reached = new ArrayList<>();
+        FleetReach.Builder batch = new FleetReach.Builder();
         for (FleetChange change : changes) {
-            Set<String> affected = change.applyTo(fleet);
+            FleetReach reach = change.apply(fleet);
+            batch.add(reach);
+            Set<String> affected = reach.hosts();
             reached.add(affected);
             (change.tightens() ? tightened : loosened).addAll(affected);
         }
-        Set<String> ordered = new LinkedHashSet<>(new TreeSet<>(tightened));
+        Set<String> ordered = new LinkedHashSet<>(tightened);
         ordered.addAll(loosened);
+
+        FleetReach all = batch.build();
+        // Computed once for the batch, after all its changes: each address is judged as it ends.
+        GroupSetPatch patch =
+                patchGroupSets ? GroupSetPatch.of(all.memberAddresses(), fleet.index()) : GroupSetPatch.none();
         List<HostUpdate> updates = new ArrayList<>();
+        Set<String> recompiled = new TreeSet<>();
+        Set<String> patched = new TreeSet<>();
         for (String hostId : ordered) {
-            planHost(hostId).ifPresent(updates::add);
+            if (canPatch(hostId, all)) {
+                patched.add(hostId);
+                patchHost(hostId, patch).ifPresent(updates::add);
+            } else {
+                recompiled.add(hostId);
+                planHost(hostId).ifPresent(updates::add);
+            }
         }
-        return new DispatchPlan(updates, reached);
+        return new DispatchPlan(updates, reached, recompiled, patched);
     }
 
     /**
@@ -107,6 +141,29 @@ public final class DispatchPlanner {
     public Optional<HostDesiredState> compile(String hostId) {
         Optional<HostModel> model = HostModelBuilder.build(fleet, hostId);
         return model.map(HostCompiler::compile);
+    }
+
+    /**
+     * A host may be patched when nothing but group members reached it, and it holds what it was
+     * sent (a host never sent anything gets a FULL; one that is gone is forgotten by planHost).
+     */
+    private boolean canPatch(String hostId, FleetReach reach) {
+        return patchGroupSets
+                && !reach.recompile().contains(hostId)
+                && sent.containsKey(hostId)
+                && fleet.host(hostId).isPresent();
+    }
+
+    private Optional<HostUpdate> patchHost(String hostId, GroupSetPatch patch) {
+        SentState previous = sent.get(hostId);
+        GroupSetPatch.HostEdit edit = patch.editFor(previous.state());
+        if (edit.isEmpty()) {
+            return Optional.empty();
+        }
+        HostDesiredState desired = previous.state().withChanges(edit.upserts(), edit.deletes());
+        Optional<HostUpdate> delta = UpdatePlanner.delta(hostId, previous, edit.upserts(), edit.deletes(), desired);
+        delta.ifPresent(update -> sent.put(hostId, new SentState(update.generation(), desired)));
+        return delta;
     }
 
     private Optional<HostUpdate> planHost(String hostId) {

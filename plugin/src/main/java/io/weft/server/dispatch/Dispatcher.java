@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -58,6 +59,7 @@ public final class Dispatcher implements AutoCloseable {
     private final ConvergenceTracker tracker;
     private final Map<Long, List<CompletableFuture<ChangeStatus>>> waiters = new HashMap<>();
     private final Set<String> dirtyHosts = new TreeSet<>();
+    private final Map<String, Long> latestGroupChange = new HashMap<>();
     private final Counter updatesSent;
     private final Counter fullResends;
     private final Counter sendFailures;
@@ -130,6 +132,32 @@ public final class Dispatcher implements AutoCloseable {
 
     public ChangeStatus change(long changeId) {
         return call(() -> status(changeId));
+    }
+
+    /**
+     * On how many hosts the security group's latest version is live: every host that holds the
+     * group (a member NIC there, or a rule there referencing it) and has applied it.
+     */
+    public GroupConvergence group(String groupId) {
+        return call(() -> {
+            if (planner == null) {
+                return new GroupConvergence(groupId, Optional.empty(), new TreeMap<>());
+            }
+            CalculationIndex index = planner.fleet().index();
+            Set<String> holding = new TreeSet<>(index.hostsWithMembersOf(groupId));
+            holding.addAll(index.hostsReferencing(groupId));
+            Optional<Long> latest = Optional.ofNullable(latestGroupChange.get(groupId));
+            Map<String, Boolean> required = latest.flatMap(tracker::change).orElse(Map.of());
+            Instant now = clock.instant();
+            Map<String, Boolean> live = new TreeMap<>();
+            for (String host : holding) {
+                boolean applied = required.containsKey(host)
+                        ? required.get(host)
+                        : tracker.host(host, now).map(HostConvergence::inSync).orElse(false);
+                live.put(host, applied);
+            }
+            return GroupConvergence.of(groupId, latest, live);
+        });
     }
 
     /**
@@ -285,6 +313,11 @@ public final class Dispatcher implements AutoCloseable {
         for (int i = 0; i < records.size(); i++) {
             Map<String, Generation> required = plan == null ? Map.of() : plan.requiredGenerations(positions.get(i));
             tracker.changeDispatched(ids.get(i), required);
+            if (payloads.get(i).kind().equals("group")) {
+                for (UUID group : payloads.get(i).ids()) {
+                    latestGroupChange.put(group.toString(), ids.get(i));
+                }
+            }
             for (String removedHost : removedHosts(payloads.get(i))) {
                 tracker.forget(removedHost);
             }

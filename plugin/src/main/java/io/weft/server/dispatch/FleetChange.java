@@ -9,8 +9,13 @@ import java.util.Set;
  * access away ({@link #tightens()}), so such changes reach hosts before those that grant access.
  */
 public sealed interface FleetChange {
+    /** Applies the change and says which hosts it reached, and how (see {@link FleetReach}). */
+    FleetReach apply(FleetModel fleet);
+
     /** Applies the change and returns the hosts whose desired state may have changed. */
-    Set<String> applyTo(FleetModel fleet);
+    default Set<String> applyTo(FleetModel fleet) {
+        return apply(fleet).hosts();
+    }
 
     boolean tightens();
 
@@ -20,7 +25,7 @@ public sealed interface FleetChange {
         }
 
         @Override
-        public Set<String> applyTo(FleetModel fleet) {
+        public FleetReach apply(FleetModel fleet) {
             return fleet.putHost(host);
         }
 
@@ -36,7 +41,7 @@ public sealed interface FleetChange {
         }
 
         @Override
-        public Set<String> applyTo(FleetModel fleet) {
+        public FleetReach apply(FleetModel fleet) {
             return fleet.removeHost(hostId);
         }
 
@@ -52,7 +57,7 @@ public sealed interface FleetChange {
         }
 
         @Override
-        public Set<String> applyTo(FleetModel fleet) {
+        public FleetReach apply(FleetModel fleet) {
             return fleet.putNetwork(network);
         }
 
@@ -68,7 +73,7 @@ public sealed interface FleetChange {
         }
 
         @Override
-        public Set<String> applyTo(FleetModel fleet) {
+        public FleetReach apply(FleetModel fleet) {
             return fleet.removeNetwork(networkId);
         }
 
@@ -89,7 +94,7 @@ public sealed interface FleetChange {
         }
 
         @Override
-        public Set<String> applyTo(FleetModel fleet) {
+        public FleetReach apply(FleetModel fleet) {
             return fleet.putNic(nic);
         }
     }
@@ -100,7 +105,7 @@ public sealed interface FleetChange {
         }
 
         @Override
-        public Set<String> applyTo(FleetModel fleet) {
+        public FleetReach apply(FleetModel fleet) {
             return fleet.removeNic(nicId);
         }
 
@@ -117,7 +122,7 @@ public sealed interface FleetChange {
         }
 
         @Override
-        public Set<String> applyTo(FleetModel fleet) {
+        public FleetReach apply(FleetModel fleet) {
             return fleet.putGroup(group);
         }
     }
@@ -128,7 +133,7 @@ public sealed interface FleetChange {
         }
 
         @Override
-        public Set<String> applyTo(FleetModel fleet) {
+        public FleetReach apply(FleetModel fleet) {
             return fleet.removeGroup(groupId);
         }
 

@@ -2,6 +2,7 @@ package io.weft.server.dispatch;
 
 import static java.util.Objects.requireNonNull;
 
+import io.weft.rules.model.IpAddress;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,9 +14,10 @@ import java.util.TreeSet;
  * The dispatcher's in-memory copy of everything that shapes host state — hosts, networks, NICs and
  * security groups — with the calculation index that answers "which hosts does this change touch?".
  *
- * <p>Every mutator returns the hosts whose desired state may change: the union of the hosts
- * affected before and after the change, so that removals reach the hosts that must forget. The
- * answer may be a superset; the dispatcher only sends hosts whose compiled state really differs.
+ * <p>Every mutator returns the hosts whose desired state may change ({@link FleetReach}): the union
+ * of the hosts affected before and after the change, so that removals reach the hosts that must
+ * forget, split into hosts that must recompile and hosts that only reference a group whose members
+ * changed. The answer may be a superset; the dispatcher only sends hosts whose state really differs.
  * Not thread-safe: the dispatcher owns it on one thread.
  */
 public final class FleetModel {
@@ -54,90 +56,133 @@ public final class FleetModel {
     }
 
     /** Adds or changes a host; its peers must learn a new tunnel endpoint. */
-    public Set<String> putHost(FleetHost host) {
+    public FleetReach putHost(FleetHost host) {
         requireNonNull(host, "host is null");
         hosts.put(host.hostId(), host);
         Set<String> affected = index.peersOf(host.hostId());
         affected.add(host.hostId());
-        return affected;
+        return new FleetReach.Builder().recompile(affected).build();
     }
 
     /** Removes a host: every host that shared a network with it withdraws it as a tunnel peer. */
-    public Set<String> removeHost(String hostId) {
-        Set<String> affected = index.peersOf(hostId);
+    public FleetReach removeHost(String hostId) {
+        FleetReach.Builder reach = new FleetReach.Builder().recompile(index.peersOf(hostId));
         hosts.remove(hostId);
         for (FleetNic nic : nics.values().stream().toList()) {
             if (nic.hostId().filter(hostId::equals).isPresent()) {
-                affected.addAll(putNic(nic.boundTo(Optional.empty())));
+                reach.add(putNic(nic.boundTo(Optional.empty())));
             }
         }
-        affected.remove(hostId);
-        return affected;
+        FleetReach reached = reach.build();
+        Set<String> recompile = new TreeSet<>(reached.recompile());
+        Set<String> referencing = new TreeSet<>(reached.referencing());
+        recompile.remove(hostId);
+        referencing.remove(hostId);
+        return new FleetReach.Builder()
+                .recompile(recompile)
+                .referencing(referencing)
+                .build();
     }
 
-    public Set<String> putNetwork(FleetNetwork network) {
+    public FleetReach putNetwork(FleetNetwork network) {
         requireNonNull(network, "network is null");
         networks.put(network.networkId(), network);
-        return index.hostsOnNetwork(network.networkId());
+        return new FleetReach.Builder()
+                .recompile(index.hostsOnNetwork(network.networkId()))
+                .build();
     }
 
-    public Set<String> removeNetwork(String networkId) {
+    public FleetReach removeNetwork(String networkId) {
         Set<String> affected = index.hostsOnNetwork(networkId);
         networks.remove(networkId);
-        return affected;
+        return new FleetReach.Builder().recompile(affected).build();
     }
 
     /** Adds, changes, binds, unbinds or regroups a NIC. */
-    public Set<String> putNic(FleetNic nic) {
+    public FleetReach putNic(FleetNic nic) {
         requireNonNull(nic, "nic is null");
-        Set<String> affected = new TreeSet<>();
+        FleetReach.Builder reach = new FleetReach.Builder();
         FleetNic previous = nics.get(nic.nicId());
         if (previous != null) {
-            affected.addAll(reach(previous));
+            reach(previous, reach);
             index.removeNic(previous);
         }
         nics.put(nic.nicId(), nic);
         index.addNic(nic);
-        affected.addAll(reach(nic));
-        return affected;
+        reach(nic, reach);
+        changedMemberAddresses(Optional.ofNullable(previous), Optional.of(nic), reach);
+        return reach.build();
     }
 
-    public Set<String> removeNic(String nicId) {
+    public FleetReach removeNic(String nicId) {
         FleetNic previous = nics.remove(nicId);
-        if (previous == null) {
-            return new TreeSet<>();
+        FleetReach.Builder reach = new FleetReach.Builder();
+        if (previous != null) {
+            reach(previous, reach);
+            index.removeNic(previous);
+            changedMemberAddresses(Optional.of(previous), Optional.empty(), reach);
         }
-        Set<String> affected = reach(previous);
-        index.removeNic(previous);
-        return affected;
+        return reach.build();
     }
 
     /** Adds or changes a group's rules: every host with a member NIC recompiles its chains. */
-    public Set<String> putGroup(FleetGroup group) {
+    public FleetReach putGroup(FleetGroup group) {
         requireNonNull(group, "group is null");
         FleetGroup previous = groups.put(group.groupId(), group);
         index.replaceGroupReferences(previous, group);
-        return index.hostsWithMembersOf(group.groupId());
-    }
-
-    public Set<String> removeGroup(String groupId) {
-        Set<String> affected = index.hostsWithMembersOf(groupId);
-        FleetGroup previous = groups.remove(groupId);
-        index.replaceGroupReferences(previous, null);
-        return affected;
+        return new FleetReach.Builder()
+                .recompile(index.hostsWithMembersOf(group.groupId()))
+                .build();
     }
 
     /**
-     * The hosts whose state depends on this NIC: its own host, every host on its network (they hold
-     * a flow to its MAC), and every host whose rules name one of its groups (they hold its IPs).
+     * Removes a group: hosts with member NICs recompile. Its members stay what they were (they are
+     * NICs naming the group), so hosts whose rules reference it keep its set as it is.
      */
-    private Set<String> reach(FleetNic nic) {
-        Set<String> reached = new TreeSet<>();
-        nic.hostId().ifPresent(reached::add);
-        reached.addAll(index.hostsOnNetwork(nic.networkId()));
+    public FleetReach removeGroup(String groupId) {
+        Set<String> affected = index.hostsWithMembersOf(groupId);
+        FleetGroup previous = groups.remove(groupId);
+        index.replaceGroupReferences(previous, null);
+        return new FleetReach.Builder().recompile(affected).build();
+    }
+
+    /**
+     * The hosts whose state depends on this NIC: its own host and every host on its network (they
+     * hold a flow to its MAC and addresses) must recompile; every host whose rules name one of its
+     * groups holds its addresses in that group's set.
+     */
+    private void reach(FleetNic nic, FleetReach.Builder reach) {
+        nic.hostId().ifPresent(host -> reach.recompile(Set.of(host)));
+        reach.recompile(index.hostsOnNetwork(nic.networkId()));
         for (String groupId : nic.securityGroupIds()) {
-            reached.addAll(index.hostsReferencing(groupId));
+            reach.referencing(index.hostsReferencing(groupId));
         }
-        return reached;
+    }
+
+    /**
+     * Per group of either version, the addresses that are in one version's share of the group but
+     * not the other's: only those can have joined or left the group's member set.
+     */
+    private static void changedMemberAddresses(
+            Optional<FleetNic> before, Optional<FleetNic> after, FleetReach.Builder reach) {
+        Set<String> groupIds = new TreeSet<>();
+        before.ifPresent(nic -> groupIds.addAll(nic.securityGroupIds()));
+        after.ifPresent(nic -> groupIds.addAll(nic.securityGroupIds()));
+        for (String groupId : groupIds) {
+            Set<IpAddress> was = addressesIn(before, groupId);
+            Set<IpAddress> is = addressesIn(after, groupId);
+            Set<IpAddress> changed = new TreeSet<>(was);
+            changed.addAll(is);
+            Set<IpAddress> kept = new TreeSet<>(was);
+            kept.retainAll(is);
+            changed.removeAll(kept);
+            reach.memberAddresses(groupId, changed);
+        }
+    }
+
+    private static Set<IpAddress> addressesIn(Optional<FleetNic> nic, String groupId) {
+        return nic.filter(n -> n.securityGroupIds().contains(groupId))
+                .<Set<IpAddress>>map(n -> new TreeSet<>(n.ips()))
+                .orElse(Set.of());
     }
 }

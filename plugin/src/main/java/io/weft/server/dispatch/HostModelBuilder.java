@@ -62,7 +62,7 @@ public final class HostModelBuilder {
             FleetGroup group = fleet.group(groupId).orElseThrow();
             groups.add(group.toModel());
             for (String referenced : group.referencedGroups()) {
-                members.computeIfAbsent(referenced, id -> memberAddresses(fleet, id));
+                members.computeIfAbsent(referenced, id -> List.copyOf(index.memberAddresses(id)));
             }
         }
         return Optional.of(new HostModel(
@@ -95,13 +95,5 @@ public final class HostModelBuilder {
         remoteNics.sort(Comparator.comparing(RemoteNic::mac));
         return new NetworkView(
                 networkId, fleet.network(networkId).orElseThrow().segment(), List.copyOf(remoteHosts), remoteNics);
-    }
-
-    private static List<IpAddress> memberAddresses(FleetModel fleet, String groupId) {
-        Set<IpAddress> addresses = new TreeSet<>();
-        for (String nicId : fleet.index().membersOf(groupId)) {
-            fleet.nic(nicId).ifPresent(nic -> addresses.addAll(nic.ips()));
-        }
-        return List.copyOf(addresses);
     }
 }

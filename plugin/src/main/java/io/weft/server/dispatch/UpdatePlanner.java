@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
 
 /**
  * Turns "this host should now hold that state" into the smallest update: a keyed DELTA on top of
@@ -47,6 +49,33 @@ public final class UpdatePlanner {
                 UpdateKind.DELTA,
                 upserts,
                 deletes,
+                desired.hash()));
+    }
+
+    /**
+     * A DELTA of known changes from {@code sent} to {@code desired}, which they must lead to: the
+     * same message {@link #delta(String, SentState, HostDesiredState)} gives for the two states
+     * (upserts and deletes in key order), without comparing them whole. {@code upserts} must hold
+     * only entries that differ from what was sent, {@code deletes} only keys that were sent.
+     */
+    public static Optional<HostUpdate> delta(
+            String hostId,
+            SentState sent,
+            SortedMap<String, ? extends DesiredEntry> upserts,
+            SortedSet<String> deletes,
+            HostDesiredState desired) {
+        if (upserts.isEmpty() && deletes.isEmpty()) {
+            return Optional.empty();
+        }
+        Generation base = sent.generation();
+        return Optional.of(new HostUpdate(
+                HostMessage.SCHEMA_VERSION,
+                hostId,
+                base.next(),
+                base,
+                UpdateKind.DELTA,
+                upserts.values().stream().map(UpdatePlanner::toWire).toList(),
+                List.copyOf(deletes),
                 desired.hash()));
     }
 

@@ -8,7 +8,8 @@ import org.eclipse.jetty.server.Handler;
  * One path the HTTP server answers, and who answers it. Features add routes with {@link
  * HttpRoutes#bind}.
  *
- * @param path the exact request path, e.g. {@code /health}
+ * @param path the exact request path, e.g. {@code /health}, or a prefix ending in {@code /*}
+ *     ({@code /api/v1/*}) that answers every path below it
  * @param name a short, fixed name for metrics, e.g. {@code cloudstack}
  */
 public record HttpRoute(String path, String name, Handler handler) {

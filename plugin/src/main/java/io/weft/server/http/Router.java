@@ -44,7 +44,7 @@ final class Router extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        HttpRoute route = routes.get(Request.getPathInContext(request));
+        HttpRoute route = route(Request.getPathInContext(request));
         String routeName = route == null ? "none" : route.name();
         Timer.Sample sample = Timer.start(meters);
         Callback timed = new Callback() {
@@ -77,6 +77,25 @@ final class Router extends Handler.Abstract {
             HttpResponses.send(response, 404, "text/plain; charset=UTF-8", "not found\n", timed);
         }
         return true;
+    }
+
+    /** The route of the exact path, else of the longest prefix route ({@code /api/v1/*}) covering it. */
+    private HttpRoute route(String path) {
+        HttpRoute exact = routes.get(path);
+        if (exact != null) {
+            return exact;
+        }
+        HttpRoute best = null;
+        for (HttpRoute route : routes.values()) {
+            if (route.path().endsWith("/*")) {
+                String prefix = route.path().substring(0, route.path().length() - 1);
+                if (path.startsWith(prefix)
+                        && (best == null || route.path().length() > best.path().length())) {
+                    best = route;
+                }
+            }
+        }
+        return best;
     }
 
     private static String knownMethod(String method) {

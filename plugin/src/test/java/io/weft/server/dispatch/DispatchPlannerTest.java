@@ -4,10 +4,13 @@ import static io.weft.server.dispatch.FleetFixtures.group;
 import static io.weft.server.dispatch.FleetFixtures.host;
 import static io.weft.server.dispatch.FleetFixtures.network;
 import static io.weft.server.dispatch.FleetFixtures.nic;
+import static io.weft.server.dispatch.FleetFixtures.nicWithIps;
 import static io.weft.server.dispatch.FleetFixtures.tcpFrom;
 import static io.weft.server.dispatch.FleetFixtures.tcpFromCidr;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.weft.rules.compile.GroupSets;
+import io.weft.rules.model.IpFamily;
 import io.weft.server.dispatch.FleetChange.PutGroup;
 import io.weft.server.dispatch.FleetChange.PutHost;
 import io.weft.server.dispatch.FleetChange.PutNetwork;
@@ -85,6 +88,58 @@ class DispatchPlannerTest {
             }
         }
         deliver(updates);
+        assertIncrementalEqualsRecompute();
+    }
+
+    @Test
+    void membershipChangeAwayFromEveryHostsNetworksPatchesTheReferencingHostsWithoutRecompiling() {
+        deliver(planner.apply(List.of(new PutNetwork(network(2)))));
+
+        DispatchPlan plan = planner.plan(List.of(new PutNic(nic(100, 2, null, "lb"))));
+
+        assertThat(plan.patched()).containsExactlyInAnyOrder("h1", "h2", "h3");
+        assertThat(plan.recompiled()).isEmpty();
+        assertThat(hostsOf(plan.updates())).containsExactly("h1", "h2", "h3");
+        for (HostUpdate update : plan.updates()) {
+            assertThat(update.upserts()).singleElement().satisfies(e -> assertThat(e.fields())
+                    .containsExactly(GroupSets.setName("lb", IpFamily.IPV4), "10.1.0.102"));
+        }
+        deliver(plan.updates());
+        assertIncrementalEqualsRecompute();
+
+        plan = planner.plan(List.of(new RemoveNic("nic100")));
+        assertThat(plan.patched()).containsExactlyInAnyOrder("h1", "h2", "h3");
+        assertThat(plan.updates()).allSatisfy(u -> assertThat(u.deletes()).hasSize(1));
+        deliver(plan.updates());
+        assertIncrementalEqualsRecompute();
+    }
+
+    @Test
+    void anAddressLeavesTheSetOnlyWithTheLastMemberHoldingIt() {
+        deliver(planner.apply(List.of(new PutNetwork(network(2)))));
+        List<String> shared = List.of("10.9.0.1");
+        deliver(planner.apply(List.of(
+                new PutNic(nicWithIps(100, 2, null, shared, "lb")),
+                new PutNic(nicWithIps(101, 2, null, shared, "lb")))));
+
+        DispatchPlan firstLeaves = planner.plan(List.of(new RemoveNic("nic100")));
+        assertThat(firstLeaves.patched()).containsExactlyInAnyOrder("h1", "h2", "h3");
+        assertThat(firstLeaves.updates()).isEmpty();
+
+        List<HostUpdate> lastLeaves = planner.apply(List.of(new PutNic(nicWithIps(101, 2, null, shared, "other"))));
+        assertThat(hostsOf(lastLeaves)).containsExactly("h1", "h2", "h3");
+        assertThat(lastLeaves).allSatisfy(u -> assertThat(u.deletes()).hasSize(1));
+        deliver(lastLeaves);
+        assertIncrementalEqualsRecompute();
+    }
+
+    @Test
+    void aHostOnTheChangedNicsNetworkRecompilesEvenWhenItAlsoReferencesTheGroup() {
+        DispatchPlan plan = planner.plan(List.of(new PutNic(nic(100, 1, null, "lb"))));
+
+        assertThat(plan.recompiled()).contains("h1", "h2", "h3");
+        assertThat(plan.patched()).isEmpty();
+        deliver(plan.updates());
         assertIncrementalEqualsRecompute();
     }
 

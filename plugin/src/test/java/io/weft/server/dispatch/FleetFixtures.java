@@ -40,6 +40,21 @@ final class FleetFixtures {
                 "tap" + n);
     }
 
+    /** A NIC with the given addresses, which other NICs may share (e.g. after a VM moved). */
+    static FleetNic nicWithIps(int n, int network, Integer host, List<String> ips, String... groups) {
+        FleetNic nic = nic(n, network, host, groups);
+        return new FleetNic(
+                nic.nicId(),
+                nic.networkId(),
+                nic.hostId(),
+                nic.mac(),
+                ips.stream().map(IpAddress::parse).toList(),
+                List.of(),
+                true,
+                List.of(groups),
+                nic.tapDevice());
+    }
+
     static FleetGroup group(String id, SecurityGroupRule... rules) {
         return new FleetGroup(id, EgressDefault.ALLOW_ALL_UNTIL_FIRST_EGRESS_RULE, List.of(rules));
     }

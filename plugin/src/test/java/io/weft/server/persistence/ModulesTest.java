@@ -11,6 +11,7 @@ import io.weft.server.tenancy.Caller;
 import io.weft.server.tenancy.TenancyBootstrap;
 import io.weft.server.tenancy.TenancyModule;
 import io.weft.server.tenancy.TenancyService;
+import io.weft.server.topology.AgentAccess;
 import io.weft.server.topology.TopologyModule;
 import io.weft.server.topology.TopologyService;
 import java.nio.file.Files;
@@ -36,6 +37,7 @@ class ModulesTest {
                         @Override
                         protected void configure() {
                             bind(Clock.class).toInstance(Clock.systemUTC());
+                            bind(AgentAccess.class).toInstance(AgentAccess.EXTERNAL);
                         }
                     });
             assertThat(Files.list(dataDirectory)).isEmpty();

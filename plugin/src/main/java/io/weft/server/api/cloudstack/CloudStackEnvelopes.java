@@ -66,6 +66,8 @@ public final class CloudStackEnvelopes {
                 body.put("count", listing.total());
                 body.set(listing.key(), MAPPER.valueToTree(listing.items()));
             }
+        } else if (result instanceof CloudStackResult.Inline inline) {
+            body.setAll((ObjectNode) MAPPER.valueToTree(inline.value()));
         } else {
             body.put("success", true);
         }

@@ -25,6 +25,14 @@ public sealed interface CloudStackResult {
         return new Listing(key, items, total);
     }
 
+    /**
+     * The value's fields directly under the envelope, with no key of their own, as {@code
+     * queryAsyncJobResult} answers.
+     */
+    static CloudStackResult inline(Object value) {
+        return new Inline(value);
+    }
+
     /** {@code {"success": true}}. */
     static CloudStackResult success() {
         return Success.INSTANCE;
@@ -44,6 +52,12 @@ public sealed interface CloudStackResult {
             if (total < items.size()) {
                 throw new IllegalArgumentException("total " + total + " is less than the " + items.size() + " items");
             }
+        }
+    }
+
+    record Inline(Object value) implements CloudStackResult {
+        public Inline {
+            requireNonNull(value, "value is null");
         }
     }
 

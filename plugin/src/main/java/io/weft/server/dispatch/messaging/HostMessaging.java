@@ -8,6 +8,7 @@ import io.weft.server.broker.MessageBroker;
 import io.weft.server.dispatch.DispatchSettings;
 import io.weft.server.dispatch.Dispatcher;
 import io.weft.server.dispatch.FleetStore;
+import io.weft.server.dispatch.HostChannelDecorator;
 import io.weft.server.dispatch.PortEvents;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -26,6 +27,7 @@ public final class HostMessaging implements AutoCloseable {
     private final DispatchSettings settings;
     private final MeterRegistry metrics;
     private final PortEvents portEvents;
+    private final HostChannelDecorator decorator;
     private ActiveMQConnectionFactory factory;
     private JmsHostChannel channel;
     private ManagerInbox inbox;
@@ -39,7 +41,8 @@ public final class HostMessaging implements AutoCloseable {
             Clock clock,
             DispatchSettings settings,
             MeterRegistry metrics,
-            PortEvents portEvents) {
+            PortEvents portEvents,
+            HostChannelDecorator decorator) {
         this.broker = requireNonNull(broker, "broker is null");
         this.manager = requireNonNull(manager, "manager is null");
         this.sessions = requireNonNull(sessions, "sessions is null");
@@ -47,6 +50,7 @@ public final class HostMessaging implements AutoCloseable {
         this.settings = requireNonNull(settings, "settings is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.portEvents = requireNonNull(portEvents, "portEvents is null");
+        this.decorator = requireNonNull(decorator, "decorator is null");
     }
 
     public synchronized void start() throws Exception {
@@ -56,7 +60,13 @@ public final class HostMessaging implements AutoCloseable {
         factory = new ActiveMQConnectionFactory(url, manager.user(), manager.password());
         channel = new JmsHostChannel(factory);
         dispatcher = new Dispatcher(
-                sessions, new FleetStore(settings), channel, clock, settings, metrics, portEvents::portStatus);
+                sessions,
+                new FleetStore(settings),
+                decorator.apply(channel),
+                clock,
+                settings,
+                metrics,
+                portEvents::portStatus);
         inbox = new ManagerInbox(factory, dispatcher::onMessage);
         inbox.start();
         dispatcher.start();

@@ -59,6 +59,12 @@ public class Network extends PersistentEntity {
     @Column(name = "gateway", nullable = false, length = 64)
     private String gateway;
 
+    @Column(name = "start_ip", length = 64)
+    private String startIp;
+
+    @Column(name = "end_ip", length = 64)
+    private String endIp;
+
     @Column(name = "ipv6_cidr", length = 64)
     private String ipv6Cidr;
 
@@ -149,6 +155,21 @@ public class Network extends PersistentEntity {
 
     public String getGateway() {
         return gateway;
+    }
+
+    /** The first guest address handed out, or null for the whole CIDR. */
+    public String getStartIp() {
+        return startIp;
+    }
+
+    /** The last guest address handed out, or null for the whole CIDR. */
+    public String getEndIp() {
+        return endIp;
+    }
+
+    public void setGuestRange(String startIp, String endIp) {
+        this.startIp = startIp;
+        this.endIp = endIp;
     }
 
     public String getIpv6Cidr() {

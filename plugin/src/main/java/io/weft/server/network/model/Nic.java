@@ -50,6 +50,9 @@ public class Nic extends PersistentEntity {
     @Column(name = "port_security_enabled", nullable = false)
     private boolean portSecurityEnabled;
 
+    @Column(name = "source_dest_check", nullable = false)
+    private boolean sourceDestCheck;
+
     @Column(name = "tap_name", length = 15)
     private String tapName;
 
@@ -78,6 +81,7 @@ public class Nic extends PersistentEntity {
         this.macAddress = requireNonNull(macAddress, "macAddress is null");
         this.created = requireNonNull(created, "created is null");
         this.portSecurityEnabled = true;
+        this.sourceDestCheck = true;
     }
 
     public Account getAccount() {
@@ -104,6 +108,11 @@ public class Nic extends PersistentEntity {
         this.deviceIndex = deviceIndex;
         this.host = host;
         this.tapName = tapName;
+    }
+
+    /** Binds the port to {@code host} (null: unbound), keeping the VM and device index. */
+    public void bindTo(Host host) {
+        this.host = host;
     }
 
     public void detach() {
@@ -136,6 +145,15 @@ public class Nic extends PersistentEntity {
 
     public void setPortSecurityEnabled(boolean portSecurityEnabled) {
         this.portSecurityEnabled = portSecurityEnabled;
+    }
+
+    /** Whether anti-spoofing applies (EC2's SourceDestCheck); security groups apply either way. */
+    public boolean isSourceDestCheck() {
+        return sourceDestCheck;
+    }
+
+    public void setSourceDestCheck(boolean sourceDestCheck) {
+        this.sourceDestCheck = sourceDestCheck;
     }
 
     public String getTapName() {

@@ -1,0 +1,102 @@
+package io.weft.server.api.cloudstack.commands;
+
+import static java.util.Objects.requireNonNull;
+
+import io.weft.server.api.cloudstack.CloudStackResult;
+import io.weft.server.api.cloudstack.Params;
+import io.weft.server.api.cloudstack.commands.TenancyResponses.AccountResponse;
+import io.weft.server.config.ApiConfig;
+import io.weft.server.jobs.JobOutcome;
+import io.weft.server.tenancy.AccountView;
+import io.weft.server.tenancy.Caller;
+import io.weft.server.tenancy.NewAccount;
+import io.weft.server.tenancy.NewUser;
+import io.weft.server.tenancy.Role;
+import io.weft.server.tenancy.TenancyService;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/** {@code createAccount}, {@code listAccounts}, {@code deleteAccount}. */
+final class AccountCommands {
+    private AccountCommands() {}
+
+    static NewUser newUser(Params params) {
+        return new NewUser(
+                params.required("username"),
+                params.required("password"),
+                params.get("email"),
+                params.get("firstname"),
+                params.get("lastname"));
+    }
+
+    static final class Create extends SyncCommand {
+        private final TenancyService tenancy;
+
+        @Inject
+        Create(TenancyService tenancy) {
+            super("createAccount");
+            this.tenancy = requireNonNull(tenancy, "tenancy is null");
+        }
+
+        @Override
+        public CloudStackResult execute(Caller caller, Params params) {
+            Role role;
+            long accountType = params.number("accounttype").orElse(0L);
+            try {
+                role = Role.fromAccountType((int) accountType);
+            } catch (IllegalArgumentException e) {
+                throw params.invalid("accounttype", Long.toString(accountType));
+            }
+            AccountView account = tenancy.createAccount(
+                    caller, new NewAccount(params.uuid("domainid"), params.get("account"), role, newUser(params)));
+            return CloudStackResult.object("account", AccountResponse.of(account));
+        }
+    }
+
+    static final class ListCommand extends SyncCommand {
+        private final TenancyService tenancy;
+        private final ApiConfig api;
+
+        @Inject
+        ListCommand(TenancyService tenancy, ApiConfig api) {
+            super("listAccounts");
+            this.tenancy = requireNonNull(tenancy, "tenancy is null");
+            this.api = requireNonNull(api, "api is null");
+        }
+
+        @Override
+        public CloudStackResult execute(Caller caller, Params params) {
+            Optional<Long> type = params.number("accounttype");
+            Optional<java.util.UUID> domain = params.uuid("domainid");
+            Optional<String> state = params.get("state");
+            return Listing.of(
+                    "account",
+                    tenancy.listAccounts(caller),
+                    params,
+                    api,
+                    AccountView::id,
+                    AccountView::name,
+                    account -> type.map(t -> t == account.role().accountType()).orElse(true)
+                            && domain.map(d -> d.equals(account.domainId())).orElse(true)
+                            && state.map(s -> s.equalsIgnoreCase(account.state().displayName()))
+                                    .orElse(true),
+                    AccountResponse::of);
+        }
+    }
+
+    static final class Delete extends JobCommand {
+        private final TenancyService tenancy;
+
+        @Inject
+        Delete(TenancyService tenancy) {
+            super("deleteAccount", "Account", "id");
+            this.tenancy = requireNonNull(tenancy, "tenancy is null");
+        }
+
+        @Override
+        public JobOutcome run(Caller caller, Params params) {
+            tenancy.deleteAccount(caller, params.requiredUuid("id"), true);
+            return JobOutcome.untracked(CloudStackResult.success());
+        }
+    }
+}

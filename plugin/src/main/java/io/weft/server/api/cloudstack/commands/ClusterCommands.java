@@ -1,0 +1,98 @@
+package io.weft.server.api.cloudstack.commands;
+
+import static java.util.Objects.requireNonNull;
+
+import io.weft.server.api.cloudstack.CloudStackResult;
+import io.weft.server.api.cloudstack.Params;
+import io.weft.server.api.cloudstack.commands.TopologyResponses.ClusterResponse;
+import io.weft.server.config.ApiConfig;
+import io.weft.server.tenancy.Caller;
+import io.weft.server.topology.AllocationState;
+import io.weft.server.topology.ClusterSpec;
+import io.weft.server.topology.ClusterType;
+import io.weft.server.topology.ClusterView;
+import io.weft.server.topology.HypervisorType;
+import io.weft.server.topology.ManagedState;
+import io.weft.server.topology.TopologyService;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@code addCluster}, {@code listClusters}, {@code deleteCluster}. */
+final class ClusterCommands {
+    private ClusterCommands() {}
+
+    static final class Add extends SyncCommand {
+        private final TopologyService topology;
+
+        @Inject
+        Add(TopologyService topology) {
+            super("addCluster");
+            this.topology = requireNonNull(topology, "topology is null");
+        }
+
+        @Override
+        public CloudStackResult execute(Caller caller, Params params) {
+            ClusterSpec spec = new ClusterSpec(
+                    params.requiredUuid("zoneid"),
+                    params.uuid("podid"),
+                    params.required("clustername"),
+                    Enums.required(params, "hypervisor", HypervisorType::parse),
+                    Enums.required(params, "clustertype", ClusterType::parse));
+            return CloudStackResult.object("cluster", ClusterResponse.of(topology.addCluster(caller, spec)));
+        }
+    }
+
+    static final class ListCommand extends SyncCommand {
+        private final TopologyService topology;
+        private final ApiConfig api;
+
+        @Inject
+        ListCommand(TopologyService topology, ApiConfig api) {
+            super("listClusters");
+            this.topology = requireNonNull(topology, "topology is null");
+            this.api = requireNonNull(api, "api is null");
+        }
+
+        @Override
+        public CloudStackResult execute(Caller caller, Params params) {
+            Optional<UUID> pod = params.uuid("podid");
+            Optional<HypervisorType> hypervisor = Enums.parse(params, "hypervisor", HypervisorType::parse);
+            Optional<ClusterType> type = Enums.parse(params, "clustertype", ClusterType::parse);
+            Optional<AllocationState> state = Enums.parse(params, "allocationstate", AllocationState::parse);
+            Optional<ManagedState> managed = Enums.parse(params, "managedstate", ManagedState::parse);
+            return Listing.of(
+                    "cluster",
+                    topology.listClusters(caller, params.uuid("zoneid")),
+                    params,
+                    api,
+                    ClusterView::id,
+                    ClusterView::name,
+                    cluster -> pod.map(p -> cluster.podId().equals(Optional.of(p)))
+                                    .orElse(true)
+                            && hypervisor
+                                    .map(h -> h == cluster.hypervisorType())
+                                    .orElse(true)
+                            && type.map(t -> t == cluster.clusterType()).orElse(true)
+                            && state.map(s -> s == cluster.allocationState()).orElse(true)
+                            && managed.map(m -> m == cluster.managedState()).orElse(true),
+                    ClusterResponse::of);
+        }
+    }
+
+    static final class Delete extends SyncCommand {
+        private final TopologyService topology;
+
+        @Inject
+        Delete(TopologyService topology) {
+            super("deleteCluster");
+            this.topology = requireNonNull(topology, "topology is null");
+        }
+
+        @Override
+        public CloudStackResult execute(Caller caller, Params params) {
+            topology.deleteCluster(caller, params.requiredUuid("id"));
+            return CloudStackResult.success();
+        }
+    }
+}

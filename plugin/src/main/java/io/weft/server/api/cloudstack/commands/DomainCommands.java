@@ -1,0 +1,76 @@
+package io.weft.server.api.cloudstack.commands;
+
+import static java.util.Objects.requireNonNull;
+
+import io.weft.server.api.cloudstack.CloudStackResult;
+import io.weft.server.api.cloudstack.Params;
+import io.weft.server.api.cloudstack.commands.TenancyResponses.DomainResponse;
+import io.weft.server.config.ApiConfig;
+import io.weft.server.jobs.JobOutcome;
+import io.weft.server.tenancy.Caller;
+import io.weft.server.tenancy.DomainView;
+import io.weft.server.tenancy.TenancyService;
+import jakarta.inject.Inject;
+
+/** {@code createDomain}, {@code listDomains}, {@code deleteDomain}. */
+final class DomainCommands {
+    private DomainCommands() {}
+
+    static final class Create extends SyncCommand {
+        private final TenancyService tenancy;
+
+        @Inject
+        Create(TenancyService tenancy) {
+            super("createDomain");
+            this.tenancy = requireNonNull(tenancy, "tenancy is null");
+        }
+
+        @Override
+        public CloudStackResult execute(Caller caller, Params params) {
+            DomainView domain = tenancy.createDomain(caller, params.required("name"), params.uuid("parentdomainid"));
+            return CloudStackResult.object("domain", DomainResponse.of(domain));
+        }
+    }
+
+    static final class ListCommand extends SyncCommand {
+        private final TenancyService tenancy;
+        private final ApiConfig api;
+
+        @Inject
+        ListCommand(TenancyService tenancy, ApiConfig api) {
+            super("listDomains");
+            this.tenancy = requireNonNull(tenancy, "tenancy is null");
+            this.api = requireNonNull(api, "api is null");
+        }
+
+        @Override
+        public CloudStackResult execute(Caller caller, Params params) {
+            java.util.Optional<Long> level = params.number("level");
+            return Listing.of(
+                    "domain",
+                    tenancy.listDomains(caller),
+                    params,
+                    api,
+                    DomainView::id,
+                    DomainView::name,
+                    domain -> level.map(l -> l == domain.level()).orElse(true),
+                    DomainResponse::of);
+        }
+    }
+
+    static final class Delete extends JobCommand {
+        private final TenancyService tenancy;
+
+        @Inject
+        Delete(TenancyService tenancy) {
+            super("deleteDomain", "Domain", "id");
+            this.tenancy = requireNonNull(tenancy, "tenancy is null");
+        }
+
+        @Override
+        public JobOutcome run(Caller caller, Params params) {
+            tenancy.deleteDomain(caller, params.requiredUuid("id"), params.bool("cleanup", false));
+            return JobOutcome.untracked(CloudStackResult.success());
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.weft.server.api.cloudstack.commands;
+
+import static java.util.Objects.requireNonNull;
+
+import io.weft.server.api.cloudstack.CloudStackResult;
+import io.weft.server.api.cloudstack.Params;
+import io.weft.server.api.cloudstack.commands.TopologyResponses.HostResponse;
+import io.weft.server.config.ApiConfig;
+import io.weft.server.tenancy.Caller;
+import io.weft.server.topology.AddedHost;
+import io.weft.server.topology.HostSpec;
+import io.weft.server.topology.HostState;
+import io.weft.server.topology.HostView;
+import io.weft.server.topology.HypervisorType;
+import io.weft.server.topology.TopologyService;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@code addHost}, {@code listHosts}, {@code deleteHost}. */
+final class HostCommands {
+    private HostCommands() {}
+
+    static final class Add extends SyncCommand {
+        private final TopologyService topology;
+
+        @Inject
+        Add(TopologyService topology) {
+            super("addHost");
+            this.topology = requireNonNull(topology, "topology is null");
+        }
+
+        @Override
+        public CloudStackResult execute(Caller caller, Params params) {
+            // CloudStack's url names the hypervisor (http://10.0.0.5); for Weft that address is the
+            // host's tunnel endpoint, and also its name, as CloudStack names a host until it reports.
+            String address = address(params);
+            AddedHost added = topology.addHost(
+                    caller,
+                    new HostSpec(
+                            params.requiredUuid("zoneid"),
+                            params.uuid("podid"),
+                            params.uuid("clusterid"),
+                            address,
+                            address,
+                            Enums.required(params, "hypervisor", HypervisorType::parse)));
+            return CloudStackResult.list(
+                    "host", java.util.List.of(HostResponse.of(added.host(), Optional.of(added.credential()))), 1);
+        }
+
+        private static String address(Params params) {
+            String url = params.required("url");
+            try {
+                String host = new URI(url.contains("://") ? url : "http://" + url).getHost();
+                if (host == null || host.isEmpty()) {
+                    throw params.invalid("url", url);
+                }
+                return host;
+            } catch (URISyntaxException e) {
+                throw params.invalid("url", url);
+            }
+        }
+    }
+
+    static final class ListCommand extends SyncCommand {
+        private final TopologyService topology;
+        private final ApiConfig api;
+
+        @Inject
+        ListCommand(TopologyService topology, ApiConfig api) {
+            super("listHosts");
+            this.topology = requireNonNull(topology, "topology is null");
+            this.api = requireNonNull(api, "api is null");
+        }
+
+        @Override
+        public CloudStackResult execute(Caller caller, Params params) {
+            Optional<UUID> pod = params.uuid("podid");
+            Optional<UUID> cluster = params.uuid("clusterid");
+            Optional<HypervisorType> hypervisor = Enums.parse(params, "hypervisor", HypervisorType::parse);
+            Optional<HostState> state = Enums.parse(params, "state", HostState::parse);
+            Optional<String> type = params.get("type");
+            return Listing.of(
+                    "host",
+                    topology.listHosts(caller, params.uuid("zoneid")),
+                    params,
+                    api,
+                    HostView::id,
+                    HostView::name,
+                    host -> pod.map(p -> host.podId().equals(Optional.of(p))).orElse(true)
+                            && cluster.map(c -> host.clusterId().equals(Optional.of(c)))
+                                    .orElse(true)
+                            && hypervisor.map(h -> h == host.hypervisorType()).orElse(true)
+                            && state.map(s -> s == host.state()).orElse(true)
+                            && type.map("Routing"::equalsIgnoreCase).orElse(true),
+                    HostResponse::of);
+        }
+    }
+
+    static final class Delete extends SyncCommand {
+        private final TopologyService topology;
+
+        @Inject
+        Delete(TopologyService topology) {
+            super("deleteHost");
+            this.topology = requireNonNull(topology, "topology is null");
+        }
+
+        @Override
+        public CloudStackResult execute(Caller caller, Params params) {
+            topology.deleteHost(caller, params.requiredUuid("id"));
+            return CloudStackResult.success();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.weft.server.api.cloudstack.commands;
+
+import static java.util.Objects.requireNonNull;
+
+import io.weft.server.api.cloudstack.CloudStackResult;
+import io.weft.server.api.cloudstack.Params;
+import io.weft.server.api.cloudstack.commands.VmResponses.NicResponse;
+import io.weft.server.api.cloudstack.commands.VmResponses.VmResponse;
+import io.weft.server.compute.NicQuery;
+import io.weft.server.compute.NicService;
+import io.weft.server.compute.NicSpec;
+import io.weft.server.compute.VirtualMachineService;
+import io.weft.server.compute.VirtualMachineView;
+import io.weft.server.config.ApiConfig;
+import io.weft.server.jobs.JobOutcome;
+import io.weft.server.network.Mutation;
+import io.weft.server.tenancy.Caller;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code listNics}, {@code addNicToVirtualMachine}, {@code removeNicFromVirtualMachine}. */
+final class NicCommands {
+    private NicCommands() {}
+
+    static final class ListCommand extends SyncCommand {
+        private final NicService nics;
+        private final ApiConfig api;
+
+        @Inject
+        ListCommand(NicService nics, ApiConfig api) {
+            super("listNics");
+            this.nics = requireNonNull(nics, "nics is null");
+            this.api = requireNonNull(api, "api is null");
+        }
+
+        @Override
+        public CloudStackResult execute(Caller caller, Params params) {
+            NicQuery query = new NicQuery(
+                    params.uuid("nicid").map(Set::of).orElse(Set.of()),
+                    Optional.of(params.requiredUuid("virtualmachineid")),
+                    params.uuid("networkid"),
+                    Optional.empty(),
+                    Optional.empty());
+            return Listing.of("nic", nics.list(caller, query, Listing.page(params, api)), NicResponse::of);
+        }
+    }
+
+    static final class Add extends JobCommand {
+        private final VirtualMachineService vms;
+
+        @Inject
+        Add(VirtualMachineService vms) {
+            super("addNicToVirtualMachine", "VirtualMachine", "virtualmachineid");
+            this.vms = requireNonNull(vms, "vms is null");
+        }
+
+        @Override
+        public JobOutcome run(Caller caller, Params params) {
+            NicSpec spec = NicSpec.on(params.requiredUuid("networkid"));
+            spec = params.get("ipaddress").map(spec::withIp).orElse(spec);
+            spec = params.get("macaddress").map(spec::withMac).orElse(spec);
+            Mutation<VirtualMachineView> added = vms.addNic(caller, params.requiredUuid("virtualmachineid"), spec);
+            return JobOutcome.of(CloudStackResult.object("virtualmachine", VmResponse.of(added.value())), added);
+        }
+    }
+
+    static final class Remove extends JobCommand {
+        private final VirtualMachineService vms;
+
+        @Inject
+        Remove(VirtualMachineService vms) {
+            super("removeNicFromVirtualMachine", "VirtualMachine", "virtualmachineid");
+            this.vms = requireNonNull(vms, "vms is null");
+        }
+
+        @Override
+        public JobOutcome run(Caller caller, Params params) {
+            Mutation<VirtualMachineView> removed =
+                    vms.removeNic(caller, params.requiredUuid("virtualmachineid"), params.requiredUuid("nicid"));
+            return JobOutcome.of(CloudStackResult.object("virtualmachine", VmResponse.of(removed.value())), removed);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.weft.server.api.cloudstack.commands;
+
+import static java.util.Objects.requireNonNull;
+
+import io.weft.server.api.cloudstack.CloudStackResult;
+import io.weft.server.api.cloudstack.Params;
+import io.weft.server.api.cloudstack.commands.TopologyResponses.PodResponse;
+import io.weft.server.config.ApiConfig;
+import io.weft.server.tenancy.Caller;
+import io.weft.server.topology.AllocationState;
+import io.weft.server.topology.PodAddressing;
+import io.weft.server.topology.PodView;
+import io.weft.server.topology.TopologyService;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/** {@code createPod}, {@code listPods}, {@code updatePod}, {@code deletePod}. */
+final class PodCommands {
+    private PodCommands() {}
+
+    /** The pod's addressing when any of its four parameters is given; all four are then needed. */
+    static Optional<PodAddressing> addressing(Params params) {
+        boolean any = params.get("gateway").isPresent()
+                || params.get("netmask").isPresent()
+                || params.get("startip").isPresent()
+                || params.get("endip").isPresent();
+        if (!any) {
+            return Optional.empty();
+        }
+        String start = params.required("startip");
+        // CloudStack lets endip default to startip: a pod with one management address.
+        return Optional.of(new PodAddressing(
+                params.required("gateway"),
+                params.required("netmask"),
+                start,
+                params.get("endip").orElse(start)));
+    }
+
+    static final class Create extends SyncCommand {
+        private final TopologyService topology;
+
+        @Inject
+        Create(TopologyService topology) {
+            super("createPod");
+            this.topology = requireNonNull(topology, "topology is null");
+        }
+
+        @Override
+        public CloudStackResult execute(Caller caller, Params params) {
+            PodView pod = topology.createPod(
+                    caller,
+                    params.requiredUuid("zoneid"),
+                    params.required("name"),
+                    addressing(params),
+                    Enums.parse(params, "allocationstate", AllocationState::parse)
+                            .orElse(AllocationState.ENABLED));
+            return CloudStackResult.object("pod", PodResponse.of(pod));
+        }
+    }
+
+    static final class ListCommand extends SyncCommand {
+        private final TopologyService topology;
+        private final ApiConfig api;
+
+        @Inject
+        ListCommand(TopologyService topology, ApiConfig api) {
+            super("listPods");
+            this.topology = requireNonNull(topology, "topology is null");
+            this.api = requireNonNull(api, "api is null");
+        }
+
+        @Override
+        public CloudStackResult execute(Caller caller, Params params) {
+            Optional<AllocationState> state = Enums.parse(params, "allocationstate", AllocationState::parse);
+            return Listing.of(
+                    "pod",
+                    topology.listPods(caller, params.uuid("zoneid")),
+                    params,
+                    api,
+                    PodView::id,
+                    PodView::name,
+                    pod -> state.map(s -> s == pod.allocationState()).orElse(true),
+                    PodResponse::of);
+        }
+    }
+
+    static final class Update extends SyncCommand {
+        private final TopologyService topology;
+
+        @Inject
+        Update(TopologyService topology) {
+            super("updatePod");
+            this.topology = requireNonNull(topology, "topology is null");
+        }
+
+        @Override
+        public CloudStackResult execute(Caller caller, Params params) {
+            PodView pod = topology.updatePod(
+                    caller,
+                    params.requiredUuid("id"),
+                    params.get("name"),
+                    addressing(params),
+                    Enums.parse(params, "allocationstate", AllocationState::parse));
+            return CloudStackResult.object("pod", PodResponse.of(pod));
+        }
+    }
+
+    static final class Delete extends SyncCommand {
+        private final TopologyService topology;
+
+        @Inject
+        Delete(TopologyService topology) {
+            super("deletePod");
+            this.topology = requireNonNull(topology, "topology is null");
+        }
+
+        @Override
+        public CloudStackResult execute(Caller caller, Params params) {
+            topology.deletePod(caller, params.requiredUuid("id"));
+            return CloudStackResult.success();
+        }
+    }
+}

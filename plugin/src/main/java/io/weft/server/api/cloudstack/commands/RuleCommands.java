@@ -1,0 +1,129 @@
+package io.weft.server.api.cloudstack.commands;
+
+import static java.util.Objects.requireNonNull;
+
+import io.weft.server.api.cloudstack.CloudStackResult;
+import io.weft.server.api.cloudstack.Params;
+import io.weft.server.api.cloudstack.commands.SecurityGroupResponses.GroupResponse;
+import io.weft.server.jobs.JobOutcome;
+import io.weft.server.network.Mutation;
+import io.weft.server.network.model.RuleDirection;
+import io.weft.server.securitygroup.GroupRef;
+import io.weft.server.securitygroup.RuleRequest;
+import io.weft.server.securitygroup.RuleView;
+import io.weft.server.securitygroup.SecurityGroupService;
+import io.weft.server.tenancy.Caller;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@code authorize/revokeSecurityGroupIngress/Egress}. */
+final class RuleCommands {
+    private RuleCommands() {}
+
+    /**
+     * One request with every CIDR of {@code cidrlist} and every pair of {@code
+     * usersecuritygrouplist}; the service makes one rule of each.
+     */
+    static RuleRequest request(Params params) {
+        List<GroupRef> pairs = new ArrayList<>();
+        for (Map<String, String> pair : params.indexed("usersecuritygrouplist")) {
+            String group = pair.get("group");
+            if (group == null || group.isEmpty()) {
+                throw params.missing("usersecuritygrouplist.group");
+            }
+            String account = pair.get("account");
+            pairs.add(account == null || account.isEmpty() ? GroupRef.name(group) : GroupRef.name(account, group));
+        }
+        return new RuleRequest(
+                params.get("protocol").orElse("all"),
+                port(params, "startport"),
+                port(params, "endport"),
+                port(params, "icmptype"),
+                port(params, "icmpcode"),
+                params.list("cidrlist"),
+                pairs,
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    private static Optional<Integer> port(Params params, String name) {
+        return params.number(name).map(value -> {
+            if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+                throw params.invalid(name, value.toString());
+            }
+            return value.intValue();
+        });
+    }
+
+    abstract static class Authorize extends JobCommand {
+        private final SecurityGroupService groups;
+        private final Owners owners;
+        private final RuleDirection direction;
+
+        Authorize(String name, RuleDirection direction, SecurityGroupService groups, Owners owners) {
+            super(name, "SecurityGroup", "securitygroupid");
+            this.groups = requireNonNull(groups, "groups is null");
+            this.owners = requireNonNull(owners, "owners is null");
+            this.direction = requireNonNull(direction, "direction is null");
+        }
+
+        @Override
+        public JobOutcome run(Caller caller, Params params) {
+            UUID groupId = SecurityGroupCommands.groupId(
+                    groups, owners, caller, params, "securitygroupid", "securitygroupname");
+            Mutation<List<RuleView>> created = groups.authorize(caller, groupId, direction, List.of(request(params)));
+            List<RuleView> rules = created.value();
+            GroupResponse group = GroupResponse.withRules(
+                    groups.get(caller, groupId),
+                    direction == RuleDirection.INGRESS ? rules : List.of(),
+                    direction == RuleDirection.EGRESS ? rules : List.of());
+            return JobOutcome.of(CloudStackResult.object("securitygroup", group), created);
+        }
+    }
+
+    static final class AuthorizeIngress extends Authorize {
+        @Inject
+        AuthorizeIngress(SecurityGroupService groups, Owners owners) {
+            super("authorizeSecurityGroupIngress", RuleDirection.INGRESS, groups, owners);
+        }
+    }
+
+    static final class AuthorizeEgress extends Authorize {
+        @Inject
+        AuthorizeEgress(SecurityGroupService groups, Owners owners) {
+            super("authorizeSecurityGroupEgress", RuleDirection.EGRESS, groups, owners);
+        }
+    }
+
+    abstract static class Revoke extends JobCommand {
+        private final SecurityGroupService groups;
+
+        Revoke(String name, SecurityGroupService groups) {
+            super(name, "SecurityGroupRule", "id");
+            this.groups = requireNonNull(groups, "groups is null");
+        }
+
+        @Override
+        public JobOutcome run(Caller caller, Params params) {
+            return JobOutcome.of(CloudStackResult.success(), groups.revoke(caller, List.of(params.requiredUuid("id"))));
+        }
+    }
+
+    static final class RevokeIngress extends Revoke {
+        @Inject
+        RevokeIngress(SecurityGroupService groups) {
+            super("revokeSecurityGroupIngress", groups);
+        }
+    }
+
+    static final class RevokeEgress extends Revoke {
+        @Inject
+        RevokeEgress(SecurityGroupService groups) {
+            super("revokeSecurityGroupEgress", groups);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.weft.server.api.cloudstack.commands;
+
+import io.weft.server.compute.NicView;
+import io.weft.server.compute.VirtualMachineView;
+import io.weft.server.network.model.VmState;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** VMs and NICs as CloudStack names their fields (API-COMPAT §2.4); every NIC carries its id. */
+final class VmResponses {
+    private VmResponses() {}
+
+    record VmResponse(
+            String id,
+            String name,
+            String displayname,
+            String account,
+            String domainid,
+            String zoneid,
+            String hostid,
+            String state,
+            Instant created,
+            List<NicResponse> nic,
+            List<GroupSummaryResponse> securitygroup) {
+        static VmResponse of(VirtualMachineView vm) {
+            return of(vm, vm.state());
+        }
+
+        static VmResponse of(VirtualMachineView vm, VmState state) {
+            Map<UUID, GroupSummaryResponse> groups = new LinkedHashMap<>();
+            for (NicView nic : vm.nics()) {
+                for (NicView.GroupSummary group : nic.groups()) {
+                    groups.putIfAbsent(
+                            group.id(), new GroupSummaryResponse(group.id().toString(), group.name()));
+                }
+            }
+            return new VmResponse(
+                    vm.id().toString(),
+                    vm.name(),
+                    vm.displayName().orElse(vm.name()),
+                    vm.accountName(),
+                    vm.domainId().toString(),
+                    vm.zoneId().toString(),
+                    vm.hostId().map(UUID::toString).orElse(null),
+                    camel(state.name()),
+                    vm.created(),
+                    vm.nics().stream().map(NicResponse::of).toList(),
+                    List.copyOf(groups.values()));
+        }
+    }
+
+    record GroupSummaryResponse(String id, String name) {}
+
+    record NicResponse(
+            String id,
+            String networkid,
+            String virtualmachineid,
+            String ipaddress,
+            String ip6address,
+            String netmask,
+            String gateway,
+            String macaddress,
+            boolean isdefault,
+            String traffictype,
+            String type,
+            Integer deviceid,
+            List<Object> secondaryip) {
+        static NicResponse of(NicView nic) {
+            return new NicResponse(
+                    nic.id().toString(),
+                    nic.networkId().toString(),
+                    nic.vmId().map(UUID::toString).orElse(null),
+                    nic.ipAddress().orElse(null),
+                    nic.ipv6Address().orElse(null),
+                    nic.netmask(),
+                    nic.gateway(),
+                    nic.macAddress(),
+                    nic.isDefault(),
+                    "Guest",
+                    "Isolated",
+                    nic.deviceIndex().orElse(null),
+                    List.of());
+        }
+    }
+
+    /** {@code RUNNING} → {@code Running}, as CloudStack spells states and jclouds parses them. */
+    static String camel(String constant) {
+        return constant.charAt(0) + constant.substring(1).toLowerCase(Locale.ROOT);
+    }
+}

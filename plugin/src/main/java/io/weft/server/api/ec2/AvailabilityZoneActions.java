@@ -1,0 +1,54 @@
+package io.weft.server.api.ec2;
+
+import static java.util.Objects.requireNonNull;
+
+import io.weft.server.topology.AllocationState;
+import io.weft.server.topology.TopologyService;
+import io.weft.server.topology.ZoneView;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+
+/** DescribeAvailabilityZones: availability zones are Weft zones, by name; not paginated. */
+final class AvailabilityZoneActions implements Ec2Action.Family {
+    private final TopologyService topology;
+
+    @Inject
+    AvailabilityZoneActions(TopologyService topology) {
+        this.topology = requireNonNull(topology, "topology is null");
+    }
+
+    @Override
+    public List<Ec2Action> actions() {
+        return List.of(new Ec2Action("DescribeAvailabilityZones", this::describe));
+    }
+
+    private void describe(Ec2Call call, XmlOut out) {
+        Set<String> names = Set.copyOf(call.params().list("ZoneName"));
+        Set<String> ids = Set.copyOf(call.params().list("ZoneId"));
+        Ec2Filters filters = call.filters();
+        String region = Ec2Zones.REGION;
+        List<ZoneView> zones = topology.listZones(call.caller()).stream()
+                .filter(zone -> names.isEmpty() || names.contains(zone.name()))
+                .filter(zone -> ids.isEmpty() || ids.contains(zone.id().toString()))
+                .filter(zone -> filters.matches(new Ec2Attributes()
+                        .put("zone-name", zone.name())
+                        .put("zone-id", zone.id().toString())
+                        .put("zone-type", "availability-zone")
+                        .put("state", state(zone))
+                        .put("region-name", region)
+                        .asMap()))
+                .toList();
+        out.set("availabilityZoneInfo", zones, (xml, zone) -> xml.leaf("zoneName", zone.name())
+                .leaf("zoneId", zone.id().toString())
+                .leaf("zoneState", state(zone))
+                .leaf("regionName", region)
+                .leaf("zoneType", "availability-zone")
+                .leaf("optInStatus", "opt-in-not-required")
+                .set("messageSet", List.<String>of(), (m, text) -> m.leaf("message", text)));
+    }
+
+    private static String state(ZoneView zone) {
+        return zone.allocationState() == AllocationState.ENABLED ? "available" : "unavailable";
+    }
+}

@@ -1,0 +1,115 @@
+package io.weft.server.api.ec2;
+
+import static java.util.Objects.requireNonNull;
+
+import io.weft.server.securitygroup.GroupRef;
+import io.weft.server.securitygroup.RuleRequest;
+import io.weft.server.tenancy.Caller;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads EC2 permissions into service rule requests: {@code IpPermissions.N.*} with ranges and group
+ * pairs under both wire names ({@code Groups}, {@code UserIdGroupPairs}), or the legacy flat form
+ * ({@code IpProtocol FromPort ToPort CidrIp SourceSecurityGroupName}). Each range or group pair
+ * becomes its own request so that it keeps its own description.
+ */
+final class Ec2Permissions {
+    private final Ec2IdResolver ids;
+
+    Ec2Permissions(Ec2IdResolver ids) {
+        this.ids = requireNonNull(ids, "ids is null");
+    }
+
+    List<RuleRequest> read(Caller caller, Ec2Params params) {
+        List<RuleRequest> requests = new ArrayList<>();
+        for (Ec2Params permission : params.structs("IpPermissions")) {
+            requests.addAll(permission(caller, permission));
+        }
+        if (params.string("IpProtocol").isPresent()
+                || params.string("CidrIp").isPresent()
+                || params.string("SourceSecurityGroupName").isPresent()) {
+            requests.addAll(legacy(params));
+        }
+        return requests;
+    }
+
+    private List<RuleRequest> permission(Caller caller, Ec2Params permission) {
+        RuleRequest base =
+                base(permission.required("IpProtocol"), permission.integer("FromPort"), permission.integer("ToPort"));
+        List<RuleRequest> requests = new ArrayList<>();
+        for (Ec2Params range : permission.structs("IpRanges")) {
+            requests.add(described(base.fromCidrs(range.required("CidrIp")), range));
+        }
+        for (Ec2Params range : permission.structs("Ipv6Ranges")) {
+            requests.add(described(base.fromCidrs(range.required("CidrIpv6")), range));
+        }
+        if (permission.hasAny("PrefixListIds")) {
+            throw Ec2Failure.invalidValue("prefix lists are not supported");
+        }
+        for (Ec2Params pair : permission.structs("Groups", "UserIdGroupPairs")) {
+            GroupRef ref = pair.string("GroupId")
+                    .map(id -> GroupRef.id(ids.group(caller, id)))
+                    .or(() -> pair.string("GroupName").map(GroupRef::name))
+                    .orElseThrow(() -> Ec2Failure.missing("GroupId"));
+            requests.add(described(base.fromGroups(ref), pair));
+        }
+        if (requests.isEmpty()) {
+            throw Ec2Failure.missing("IpRanges, Ipv6Ranges or Groups");
+        }
+        return requests;
+    }
+
+    private static List<RuleRequest> legacy(Ec2Params params) {
+        RuleRequest base =
+                base(params.string("IpProtocol").orElse("-1"), params.integer("FromPort"), params.integer("ToPort"));
+        List<RuleRequest> requests = new ArrayList<>();
+        params.string("CidrIp").ifPresent(cidr -> requests.add(base.fromCidrs(cidr)));
+        params.string("SourceSecurityGroupName").ifPresent(name -> requests.add(base.fromGroups(GroupRef.name(name))));
+        if (requests.isEmpty()) {
+            throw Ec2Failure.missing("CidrIp or SourceSecurityGroupName");
+        }
+        return requests;
+    }
+
+    /** EC2 carries ICMP type and code in FromPort and ToPort. */
+    static RuleRequest base(String protocol, Optional<Integer> from, Optional<Integer> to) {
+        String normalized = protocol.trim().toLowerCase(Locale.ROOT);
+        if (isIcmp(normalized)) {
+            return new RuleRequest(
+                    normalized,
+                    Optional.empty(),
+                    Optional.empty(),
+                    from,
+                    to,
+                    List.of(),
+                    List.of(),
+                    Optional.empty(),
+                    Optional.empty());
+        }
+        RuleRequest request = RuleRequest.protocol(normalized);
+        if (from.isPresent() || to.isPresent()) {
+            return new RuleRequest(
+                    normalized,
+                    from,
+                    to,
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of(),
+                    List.of(),
+                    Optional.empty(),
+                    Optional.empty());
+        }
+        return request;
+    }
+
+    static boolean isIcmp(String protocol) {
+        return protocol.equals("icmp") || protocol.equals("icmpv6") || protocol.equals("1") || protocol.equals("58");
+    }
+
+    private static RuleRequest described(RuleRequest request, Ec2Params item) {
+        return item.string("Description").map(request::describedAs).orElse(request);
+    }
+}

@@ -1,0 +1,211 @@
+package io.weft.server.api.ec2;
+
+import static java.util.Objects.requireNonNull;
+
+import io.weft.server.compute.NicQuery;
+import io.weft.server.compute.NicService;
+import io.weft.server.compute.NicSpec;
+import io.weft.server.compute.NicView;
+import io.weft.server.network.Page;
+import io.weft.server.securitygroup.GroupRef;
+import io.weft.server.tags.TagView;
+import io.weft.server.tenancy.Caller;
+import io.weft.server.topology.TopologyService;
+import jakarta.inject.Inject;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * CreateNetworkInterface, DescribeNetworkInterfaces, ModifyNetworkInterfaceAttribute,
+ * DeleteNetworkInterface. An ENI is a Weft NIC created on its own; the compute side attaches it to an
+ * instance, which EC2 shows as the {@code attachment}.
+ */
+final class NetworkInterfaceActions implements Ec2Action.Family {
+    private final NicService nics;
+    private final TopologyService topology;
+    private final Ec2IdResolver ids;
+    private final Ec2Tags tags;
+
+    @Inject
+    NetworkInterfaceActions(NicService nics, TopologyService topology, Ec2IdResolver ids, Ec2Tags tags) {
+        this.nics = requireNonNull(nics, "nics is null");
+        this.topology = requireNonNull(topology, "topology is null");
+        this.ids = requireNonNull(ids, "ids is null");
+        this.tags = requireNonNull(tags, "tags is null");
+    }
+
+    @Override
+    public List<Ec2Action> actions() {
+        return List.of(
+                new Ec2Action("CreateNetworkInterface", this::create),
+                new Ec2Action("DescribeNetworkInterfaces", this::describe),
+                new Ec2Action("ModifyNetworkInterfaceAttribute", this::modify),
+                new Ec2Action("DeleteNetworkInterface", this::delete));
+    }
+
+    private void create(Ec2Call call, XmlOut out) {
+        Caller caller = call.caller();
+        Ec2Params params = call.params();
+        UUID subnet = ids.subnet(caller, params.required("SubnetId"));
+        List<String> groupIds = params.list("SecurityGroupId");
+        Optional<List<GroupRef>> groups = groupIds.isEmpty()
+                ? Optional.empty()
+                : Optional.of(groupIds.stream()
+                        .map(id -> GroupRef.id(ids.group(caller, id)))
+                        .toList());
+        if (params.integer("SecondaryPrivateIpAddressCount").orElse(0) > 0
+                || params.integer("Ipv6AddressCount").orElse(0) > 0) {
+            throw Ec2Failure.invalidValue("secondary private and IPv6 address counts are not supported");
+        }
+        NicSpec spec = new NicSpec(
+                subnet,
+                primaryAddress(params),
+                Optional.empty(),
+                Optional.empty(),
+                groups,
+                true,
+                List.of(),
+                params.string("Description"));
+        NicView nic = nics.create(caller, Optional.empty(), spec).value();
+        ids.remember(Ec2Kind.NETWORK_INTERFACE, nic.id());
+        List<TagView> applied = tags.applySpecifications(call, Ec2Kind.NETWORK_INTERFACE, nic.id());
+        out.start("networkInterface");
+        write(out, nic, SubnetActions.zoneNames(topology.listZones(caller)), applied);
+        out.end();
+        out.leaf("clientToken", params.string("ClientToken"));
+    }
+
+    /** {@code PrivateIpAddress}, or the primary one of {@code PrivateIpAddresses.N}. */
+    private static Optional<String> primaryAddress(Ec2Params params) {
+        Optional<String> single = params.string("PrivateIpAddress");
+        if (single.isPresent()) {
+            return single;
+        }
+        List<Ec2Params> listed = params.structs("PrivateIpAddresses");
+        if (listed.size() > 1) {
+            throw Ec2Failure.invalidValue("secondary private addresses are not supported");
+        }
+        return listed.stream().findFirst().flatMap(address -> address.string("PrivateIpAddress"));
+    }
+
+    private void describe(Ec2Call call, XmlOut out) {
+        Caller caller = call.caller();
+        Set<UUID> wanted = new LinkedHashSet<>();
+        call.params().list("NetworkInterfaceId").forEach(id -> wanted.add(ids.networkInterface(caller, id)));
+        Ec2Filters filters = call.filters();
+        NicQuery query = new NicQuery(wanted, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        List<NicView> all = nics.list(caller, query, Page.ALL).items().stream()
+                .filter(nic -> nic.scopeId().isPresent())
+                .toList();
+        Map<UUID, String> zoneNames = SubnetActions.zoneNames(topology.listZones(caller));
+        Map<UUID, List<TagView>> tagsOf = tags.of(
+                caller, Ec2Kind.NETWORK_INTERFACE, all.stream().map(NicView::id).toList());
+        List<NicView> matching = all.stream()
+                .filter(nic -> filters.matches(new Ec2Attributes()
+                        .put("network-interface-id", Ec2Kind.NETWORK_INTERFACE.id(nic.id()))
+                        .put("subnet-id", Ec2Kind.SUBNET.id(nic.networkId()))
+                        .put("vpc-id", nic.scopeId().map(Ec2Kind.VPC::id))
+                        .putAll(
+                                "group-id",
+                                nic.groups().stream()
+                                        .map(group -> Ec2Kind.GROUP.id(group.id()))
+                                        .toList())
+                        .putAll(
+                                "group-name",
+                                nic.groups().stream()
+                                        .map(NicView.GroupSummary::name)
+                                        .toList())
+                        .put("private-ip-address", nic.ipAddress())
+                        .put("mac-address", nic.macAddress())
+                        .put("status", status(nic))
+                        .put("availability-zone", zoneNames.getOrDefault(nic.zoneId(), ""))
+                        .put("owner-id", nic.accountId().toString())
+                        .put("attachment.instance-id", nic.vmId().map(Ec2Kind.INSTANCE::id))
+                        .tags(tagsOf.get(nic.id()))
+                        .asMap()))
+                .toList();
+        Ec2Paging.Slice<NicView> page = call.page(matching);
+        out.set("networkInterfaceSet", page.items(), (xml, nic) -> write(xml, nic, zoneNames, tagsOf.get(nic.id())));
+        out.leaf("nextToken", page.nextToken());
+    }
+
+    /** One attribute per call, as EC2 allows; the group list replaces the whole set. */
+    private void modify(Ec2Call call, XmlOut out) {
+        Caller caller = call.caller();
+        Ec2Params params = call.params();
+        UUID nic = ids.networkInterface(caller, params.required("NetworkInterfaceId"));
+        List<String> groupIds = params.list("SecurityGroupId");
+        Optional<Boolean> sourceDestCheck = params.bool("SourceDestCheck.Value");
+        boolean description = params.string("Description.Value").isPresent();
+        boolean attachment = params.hasAny("Attachment");
+        int given = (groupIds.isEmpty() ? 0 : 1)
+                + (sourceDestCheck.isPresent() ? 1 : 0)
+                + (description ? 1 : 0)
+                + (attachment ? 1 : 0);
+        if (given != 1) {
+            throw new Ec2Failure(
+                    "InvalidParameterCombination",
+                    "exactly one of SecurityGroupId, SourceDestCheck, Description or Attachment must be given");
+        }
+        if (!groupIds.isEmpty()) {
+            List<GroupRef> refs = groupIds.stream()
+                    .map(id -> GroupRef.id(ids.group(caller, id)))
+                    .toList();
+            nics.setGroups(caller, nic, refs);
+        } else if (sourceDestCheck.isPresent()) {
+            nics.setSourceDestCheck(caller, nic, sourceDestCheck.get());
+        } else {
+            // The NIC service cannot change a description or an attachment's delete-on-termination yet.
+            throw Ec2Failure.invalidValue((description ? "Description" : "Attachment") + " cannot be modified yet");
+        }
+        out.leaf("return", true);
+    }
+
+    private void delete(Ec2Call call, XmlOut out) {
+        UUID nic = ids.networkInterface(call.caller(), call.params().required("NetworkInterfaceId"));
+        nics.delete(call.caller(), nic);
+        out.leaf("return", true);
+    }
+
+    private static String status(NicView nic) {
+        return nic.vmId().isPresent() ? "in-use" : "available";
+    }
+
+    private static void write(XmlOut out, NicView nic, Map<UUID, String> zoneNames, List<TagView> tags) {
+        String eniId = Ec2Kind.NETWORK_INTERFACE.id(nic.id());
+        out.leaf("networkInterfaceId", eniId)
+                .leaf("subnetId", Ec2Kind.SUBNET.id(nic.networkId()))
+                .leaf("vpcId", nic.scopeId().map(Ec2Kind.VPC::id))
+                .leaf("availabilityZone", zoneNames.getOrDefault(nic.zoneId(), ""))
+                .leaf("description", nic.description().orElse(""))
+                .leaf("ownerId", nic.accountId().toString())
+                .leaf("requesterManaged", false)
+                .leaf("status", status(nic))
+                .leaf("macAddress", nic.macAddress())
+                .leaf("privateIpAddress", nic.ipAddress())
+                .leaf("sourceDestCheck", nic.sourceDestCheck())
+                .leaf("interfaceType", "interface")
+                .set("groupSet", nic.groups(), (xml, group) -> xml.leaf("groupId", Ec2Kind.GROUP.id(group.id()))
+                        .leaf("groupName", group.name()));
+        nic.vmId().ifPresent(vm -> out.start("attachment")
+                .leaf("attachmentId", "eni-attach-" + eniId.substring(4))
+                .leaf("instanceId", Ec2Kind.INSTANCE.id(vm))
+                .leaf("instanceOwnerId", nic.accountId().toString())
+                .leaf("deviceIndex", nic.deviceIndex().orElse(0))
+                .leaf("status", "attached")
+                .leaf("deleteOnTermination", false)
+                .end());
+        out.set("privateIpAddressesSet", nic.ipAddress().stream().toList(), (xml, address) -> xml.leaf(
+                        "privateIpAddress", address)
+                .leaf("primary", true));
+        out.set(
+                "ipv6AddressesSet",
+                nic.ipv6Address().stream().toList(),
+                (xml, address) -> xml.leaf("ipv6Address", address));
+        Ec2Tags.write(out, tags);
+    }
+}

@@ -1,0 +1,190 @@
+package io.weft.server.api.ec2;
+
+import static java.util.Objects.requireNonNull;
+
+import io.weft.rules.model.Cidr;
+import io.weft.server.network.GuestAddressing;
+import io.weft.server.network.NetworkQuery;
+import io.weft.server.network.NetworkScopeService;
+import io.weft.server.network.NetworkService;
+import io.weft.server.network.NetworkView;
+import io.weft.server.network.NewNetwork;
+import io.weft.server.network.Page;
+import io.weft.server.network.ScopeView;
+import io.weft.server.tags.TagView;
+import io.weft.server.tenancy.Caller;
+import io.weft.server.topology.AllocationState;
+import io.weft.server.topology.TopologyService;
+import io.weft.server.topology.ZoneView;
+import jakarta.inject.Inject;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * CreateSubnet, DescribeSubnets, DeleteSubnet: a subnet is a Weft network inside the VPC's scope,
+ * placed in a zone (the availability zone, by name).
+ */
+final class SubnetActions implements Ec2Action.Family {
+    private final NetworkService networks;
+    private final NetworkScopeService scopes;
+    private final TopologyService topology;
+    private final Ec2IdResolver ids;
+    private final Ec2Tags tags;
+
+    @Inject
+    SubnetActions(
+            NetworkService networks,
+            NetworkScopeService scopes,
+            TopologyService topology,
+            Ec2IdResolver ids,
+            Ec2Tags tags) {
+        this.networks = requireNonNull(networks, "networks is null");
+        this.scopes = requireNonNull(scopes, "scopes is null");
+        this.topology = requireNonNull(topology, "topology is null");
+        this.ids = requireNonNull(ids, "ids is null");
+        this.tags = requireNonNull(tags, "tags is null");
+    }
+
+    @Override
+    public List<Ec2Action> actions() {
+        return List.of(
+                new Ec2Action("CreateSubnet", this::create),
+                new Ec2Action("DescribeSubnets", this::describe),
+                new Ec2Action("DeleteSubnet", this::delete));
+    }
+
+    private void create(Ec2Call call, XmlOut out) {
+        Caller caller = call.caller();
+        Ec2Params params = call.params();
+        ScopeView vpc = scopes.get(caller, ids.vpc(caller, params.required("VpcId")));
+        String cidr = params.required("CidrBlock");
+        requireNoConflict(caller, vpc, cidr);
+        List<ZoneView> zones = topology.listZones(caller);
+        ZoneView zone = zone(params, zones, vpc);
+        NewNetwork request = NewNetwork.of(
+                        zone.id(), Ec2Tags.requestedName(call).orElse(cidr), cidr)
+                .inScope(vpc.id());
+        if (params.string("Ipv6CidrBlock").isPresent()) {
+            request = request.withIpv6(params.required("Ipv6CidrBlock"));
+        }
+        NetworkView subnet = networks.create(caller, request).value();
+        ids.remember(Ec2Kind.SUBNET, subnet.id());
+        List<TagView> applied = tags.applySpecifications(call, Ec2Kind.SUBNET, subnet.id());
+        out.start("subnet");
+        write(out, subnet, zoneNames(zones), applied);
+        out.end();
+    }
+
+    /** EC2 names the overlap {@code InvalidSubnet.Conflict}; the service only knows "invalid". */
+    private void requireNoConflict(Caller caller, ScopeView vpc, String cidrText) {
+        Cidr cidr;
+        try {
+            cidr = Cidr.parse(cidrText.trim());
+        } catch (IllegalArgumentException e) {
+            throw Ec2Failure.invalidValue("Value (" + cidrText + ") for parameter cidrBlock is invalid.");
+        }
+        for (NetworkView other : networks.list(caller, NetworkQuery.all().inScope(vpc.id()), Page.ALL)
+                .items()) {
+            if (GuestAddressing.overlap(Cidr.parse(other.cidr()), cidr)) {
+                throw new Ec2Failure(
+                        "InvalidSubnet.Conflict",
+                        "The CIDR '" + cidrText + "' conflicts with another subnet (" + Ec2Kind.SUBNET.id(other.id())
+                                + ")");
+            }
+        }
+    }
+
+    /** The zone asked for by name or id, else the VPC's, else the first enabled one. */
+    private static ZoneView zone(Ec2Params params, List<ZoneView> zones, ScopeView vpc) {
+        Optional<String> name = params.string("AvailabilityZone");
+        Optional<String> id = params.string("AvailabilityZoneId");
+        Optional<ZoneView> chosen;
+        if (name.isPresent() || id.isPresent()) {
+            chosen = zones.stream()
+                    .filter(zone -> name.map(zone.name()::equals).orElse(true))
+                    .filter(zone -> id.map(zone.id().toString()::equals).orElse(true))
+                    .findFirst();
+            if (chosen.isEmpty()) {
+                throw Ec2Failure.invalidValue("Value (" + name.or(() -> id).orElseThrow()
+                        + ") for parameter availabilityZone is invalid. Subnets can currently only be created in"
+                        + " the following availability zones: "
+                        + zones.stream().map(ZoneView::name).collect(Collectors.joining(", ")) + ".");
+            }
+        } else {
+            chosen = vpc.zoneId()
+                    .flatMap(bound -> zones.stream()
+                            .filter(zone -> zone.id().equals(bound))
+                            .findFirst())
+                    .or(() -> zones.stream()
+                            .filter(zone -> zone.allocationState() == AllocationState.ENABLED)
+                            .findFirst());
+        }
+        return chosen.orElseThrow(() -> new Ec2Failure("Unavailable", "no availability zone is available"));
+    }
+
+    private void describe(Ec2Call call, XmlOut out) {
+        Caller caller = call.caller();
+        Set<UUID> wanted = new LinkedHashSet<>();
+        call.params().list("SubnetId").forEach(id -> wanted.add(ids.subnet(caller, id)));
+        Ec2Filters filters = call.filters();
+        List<NetworkView> all = networks.list(caller, NetworkQuery.all().withIds(wanted), Page.ALL).items().stream()
+                .filter(network -> network.scopeId().isPresent())
+                .toList();
+        Map<UUID, String> zoneNames = zoneNames(topology.listZones(caller));
+        Map<UUID, List<TagView>> tagsOf = tags.of(
+                caller, Ec2Kind.SUBNET, all.stream().map(NetworkView::id).toList());
+        List<NetworkView> matching = all.stream()
+                .filter(subnet -> filters.matches(new Ec2Attributes()
+                        .put("subnet-id", Ec2Kind.SUBNET.id(subnet.id()))
+                        .put("vpc-id", Ec2Kind.VPC.id(subnet.scopeId().orElseThrow()))
+                        .put("cidr-block", subnet.cidr())
+                        .put("cidr", subnet.cidr())
+                        .put("availability-zone", zoneNames.getOrDefault(subnet.zoneId(), ""))
+                        .put("state", "available")
+                        .put("owner-id", subnet.accountId().toString())
+                        .tags(tagsOf.get(subnet.id()))
+                        .asMap()))
+                .toList();
+        Ec2Paging.Slice<NetworkView> page = call.page(matching);
+        out.set("subnetSet", page.items(), (xml, subnet) -> write(xml, subnet, zoneNames, tagsOf.get(subnet.id())));
+        out.leaf("nextToken", page.nextToken());
+    }
+
+    private void delete(Ec2Call call, XmlOut out) {
+        UUID id = ids.subnet(call.caller(), call.params().required("SubnetId"));
+        networks.delete(call.caller(), id, false);
+        out.leaf("return", true);
+    }
+
+    static Map<UUID, String> zoneNames(List<ZoneView> zones) {
+        return zones.stream().collect(Collectors.toMap(ZoneView::id, ZoneView::name, (a, b) -> a));
+    }
+
+    private static void write(XmlOut out, NetworkView subnet, Map<UUID, String> zoneNames, List<TagView> tags) {
+        out.leaf("subnetId", Ec2Kind.SUBNET.id(subnet.id()))
+                .leaf("state", "available")
+                .leaf("vpcId", Ec2Kind.VPC.id(subnet.scopeId().orElseThrow()))
+                .leaf("cidrBlock", subnet.cidr())
+                .leaf("availableIpAddressCount", subnet.availableAddresses())
+                .leaf("availabilityZone", zoneNames.getOrDefault(subnet.zoneId(), ""))
+                .leaf("availabilityZoneId", subnet.zoneId().toString())
+                .leaf("defaultForAz", false)
+                .leaf("mapPublicIpOnLaunch", false)
+                .leaf("ownerId", subnet.accountId().toString());
+        subnet.ipv6Cidr()
+                .ifPresent(v6 -> out.set("ipv6CidrBlockAssociationSet", List.of(v6), (xml, cidr) -> xml.leaf(
+                                "associationId",
+                                "subnet-cidr-assoc-"
+                                        + Ec2Kind.SUBNET.id(subnet.id()).substring(7))
+                        .leaf("ipv6CidrBlock", cidr)
+                        .start("ipv6CidrBlockState")
+                        .leaf("state", "associated")
+                        .end()));
+        Ec2Tags.write(out, tags);
+    }
+}

@@ -1,0 +1,73 @@
+package io.weft.server.compute;
+
+import io.weft.server.network.Page;
+import io.weft.server.network.Paged;
+import io.weft.server.network.QueryFilter;
+import io.weft.server.network.model.AllowedAddressPair;
+import io.weft.server.network.model.Nic;
+import io.weft.server.network.model.NicSecurityGroup;
+import io.weft.server.network.model.VirtualMachine;
+import io.weft.server.tenancy.Visibility;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/** Reads and writes VMs, NICs, their group memberships and address pairs in the caller's transaction. */
+public final class ComputeStore {
+    private static final String NICS = "from Nic n join fetch n.account a join fetch a.domain d join fetch n.network";
+    private static final String VMS = "from VirtualMachine v join fetch v.account a join fetch a.domain d";
+
+    public boolean macInUse(Session session, String mac) {
+        return session.createSelectionQuery("select count(*) from Nic where macAddress = :mac", Long.class)
+                        .setParameter("mac", mac)
+                        .getSingleResult()
+                > 0;
+    }
+
+    public List<NicSecurityGroup> membershipsOf(Session session, Nic nic) {
+        return session.createSelectionQuery(
+                        "from NicSecurityGroup m join fetch m.securityGroup g where m.nic = :nic order by g.name, g.uuid",
+                        NicSecurityGroup.class)
+                .setParameter("nic", nic)
+                .getResultList();
+    }
+
+    public List<AllowedAddressPair> pairsOf(Session session, Nic nic) {
+        return session.createSelectionQuery(
+                        "from AllowedAddressPair where nic = :nic order by ipAddress, uuid", AllowedAddressPair.class)
+                .setParameter("nic", nic)
+                .getResultList();
+    }
+
+    public List<Nic> nicsOf(Session session, VirtualMachine vm) {
+        return session.createSelectionQuery("from Nic where vm = :vm order by deviceIndex, uuid", Nic.class)
+                .setParameter("vm", vm)
+                .getResultList();
+    }
+
+    public Paged<Nic> listNics(Session session, Visibility visibility, NicQuery query, Page page) {
+        QueryFilter filter = new QueryFilter().visible(visibility, "a", "d").in("n.uuid", "ids", query.ids());
+        query.vmId().ifPresent(id -> filter.where("n.vm.uuid = :vm", "vm", id));
+        query.networkId().ifPresent(id -> filter.where("n.network.uuid = :network", "network", id));
+        query.scopeId().ifPresent(id -> filter.where("n.network.scope.uuid = :scope", "scope", id));
+        query.accountId().ifPresent(id -> filter.where("a.uuid = :account", "account", id));
+        return filter.page(session, "select n", NICS, "n.created, n.uuid", Nic.class, page);
+    }
+
+    public Paged<VirtualMachine> listVms(
+            Session session, Visibility visibility, Set<UUID> ids, Optional<UUID> accountId, Page page) {
+        QueryFilter filter = new QueryFilter().visible(visibility, "a", "d").in("v.uuid", "ids", ids);
+        accountId.ifPresent(id -> filter.where("a.uuid = :account", "account", id));
+        return filter.page(session, "select v", VMS, "v.name, v.uuid", VirtualMachine.class, page);
+    }
+
+    public void persist(Session session, Object entity) {
+        session.persist(entity);
+    }
+
+    public void remove(Session session, Object entity) {
+        session.remove(entity);
+    }
+}

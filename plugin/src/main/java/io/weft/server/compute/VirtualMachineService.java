@@ -1,0 +1,272 @@
+package io.weft.server.compute;
+
+import static java.util.Objects.requireNonNull;
+
+import io.weft.server.error.ErrorCode;
+import io.weft.server.error.WeftException;
+import io.weft.server.network.ChangeRecords;
+import io.weft.server.network.Mutation;
+import io.weft.server.network.NetworkLimits;
+import io.weft.server.network.NetworkStore;
+import io.weft.server.network.Ownership;
+import io.weft.server.network.Page;
+import io.weft.server.network.Paged;
+import io.weft.server.network.Transactions;
+import io.weft.server.network.model.Nic;
+import io.weft.server.network.model.VirtualMachine;
+import io.weft.server.network.model.VmState;
+import io.weft.server.persistence.ChangeLog;
+import io.weft.server.securitygroup.GroupRef;
+import io.weft.server.tags.TaggedType;
+import io.weft.server.tenancy.Account;
+import io.weft.server.tenancy.Caller;
+import io.weft.server.tenancy.Visibility;
+import io.weft.server.topology.Host;
+import io.weft.server.topology.Zone;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+
+/**
+ * What Weft knows of VMs: owner, placement and NICs. Placement binds every NIC's port on the host
+ * (start), unbinds them (stop) or moves them (migrate: one record; the dispatcher makes the new
+ * port before it breaks the old). Each mutation is one transaction with one {@code nic} record.
+ */
+public final class VirtualMachineService {
+    private static final int MAX_NAME_LENGTH = 255;
+
+    private final SessionFactory sessions;
+    private final ComputeStore store;
+    private final NetworkStore networks;
+    private final Ownership ownership;
+    private final NicAllocator allocator;
+    private final NicGroups groups;
+    private final Placement placement;
+    private final NetworkLimits limits;
+    private final ChangeLog changes;
+    private final Clock clock;
+
+    @Inject
+    public VirtualMachineService(
+            SessionFactory sessions,
+            ComputeStore store,
+            NetworkStore networks,
+            Ownership ownership,
+            NicAllocator allocator,
+            NicGroups groups,
+            Placement placement,
+            NetworkLimits limits,
+            ChangeLog changes,
+            Clock clock) {
+        this.sessions = requireNonNull(sessions, "sessions is null");
+        this.store = requireNonNull(store, "store is null");
+        this.networks = requireNonNull(networks, "networks is null");
+        this.ownership = requireNonNull(ownership, "ownership is null");
+        this.allocator = requireNonNull(allocator, "allocator is null");
+        this.groups = requireNonNull(groups, "groups is null");
+        this.placement = requireNonNull(placement, "placement is null");
+        this.limits = requireNonNull(limits, "limits is null");
+        this.changes = requireNonNull(changes, "changes is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** Registers a VM with its NICs (device 0 is the default NIC), placed on a host when one is given. */
+    public Mutation<VirtualMachineView> register(Caller caller, NewVirtualMachine request) {
+        String name = checkName(request.name());
+        if (request.nics().size() > limits.nicsPerVm()) {
+            throw new WeftException(
+                    ErrorCode.LIMIT_EXCEEDED, "a VM may have at most " + limits.nicsPerVm() + " network interfaces");
+        }
+        return Transactions.write(sessions, session -> {
+            Account owner = ownership.ownerFor(session, caller, request.accountId());
+            Zone zone = Ownership.find(session, Zone.class, request.zoneId())
+                    .orElseThrow(() -> WeftException.notFound("zone", request.zoneId()));
+            Host host = request.hostId()
+                    .map(id -> placement.host(session, caller, id, zone))
+                    .orElse(null);
+            VirtualMachine vm = new VirtualMachine(UUID.randomUUID(), owner, zone, name, clock.instant());
+            vm.setDisplayName(request.displayName().orElse(name));
+            vm.setHost(host);
+            vm.setState(host == null ? VmState.STOPPED : VmState.RUNNING);
+            store.persist(session, vm);
+            List<UUID> createdGroups = new ArrayList<>();
+            List<UUID> nicIds = new ArrayList<>();
+            for (int index = 0; index < request.nics().size(); index++) {
+                NicAllocator.Allocated allocated = allocator.allocate(
+                        session, caller, owner, request.nics().get(index));
+                requireSameZone(allocated.nic(), zone);
+                allocated
+                        .nic()
+                        .attach(vm, index, host, TapNames.of(allocated.nic().getUuid()));
+                allocated.nic().setDefaultNic(index == 0);
+                createdGroups.addAll(allocated.createdGroups());
+                nicIds.add(allocated.nic().getUuid());
+            }
+            session.flush();
+            return Mutation.of(
+                    ComputeViews.vm(session, store, vm),
+                    ChangeRecords.groups(changes, session, createdGroups, false),
+                    ChangeRecords.nics(changes, session, nicIds, false));
+        });
+    }
+
+    public Paged<VirtualMachineView> list(Caller caller, Set<UUID> ids, Optional<UUID> accountId, Page page) {
+        return sessions.fromTransaction(session -> {
+            Paged<VirtualMachine> found = store.listVms(session, Visibility.of(caller), ids, accountId, page);
+            return new Paged<>(
+                    found.items().stream()
+                            .map(vm -> ComputeViews.vm(session, store, vm))
+                            .toList(),
+                    found.total());
+        });
+    }
+
+    public VirtualMachineView get(Caller caller, UUID id) {
+        return sessions.fromTransaction(session -> ComputeViews.vm(session, store, vm(session, caller, id)));
+    }
+
+    /** Adds a NIC to a VM as its next device (CloudStack addNicToVirtualMachine). */
+    public Mutation<VirtualMachineView> addNic(Caller caller, UUID vmId, NicSpec spec) {
+        return Transactions.write(sessions, session -> {
+            VirtualMachine vm = vm(session, caller, vmId);
+            List<Nic> existing = store.nicsOf(session, vm);
+            if (existing.size() >= limits.nicsPerVm()) {
+                throw new WeftException(
+                        ErrorCode.LIMIT_EXCEEDED,
+                        "a VM may have at most " + limits.nicsPerVm() + " network interfaces");
+            }
+            NicAllocator.Allocated allocated = allocator.allocate(session, caller, vm.getAccount(), spec);
+            Nic nic = allocated.nic();
+            requireSameZone(nic, vm.getZone());
+            int index = existing.stream()
+                    .map(Nic::getDeviceIndex)
+                    .filter(i -> i != null)
+                    .max(Integer::compare)
+                    .map(i -> i + 1)
+                    .orElse(0);
+            nic.attach(vm, index, vm.getHost(), TapNames.of(nic.getUuid()));
+            nic.setDefaultNic(existing.isEmpty());
+            session.flush();
+            return Mutation.of(
+                    ComputeViews.vm(session, store, vm),
+                    ChangeRecords.groups(changes, session, allocated.createdGroups(), false),
+                    ChangeRecords.nics(changes, session, List.of(nic.getUuid()), false));
+        });
+    }
+
+    /** Removes and deletes one of the VM's NICs (CloudStack removeNicFromVirtualMachine). */
+    public Mutation<VirtualMachineView> removeNic(Caller caller, UUID vmId, UUID nicId) {
+        return Transactions.write(sessions, session -> {
+            VirtualMachine vm = vm(session, caller, vmId);
+            Nic nic = store.nicsOf(session, vm).stream()
+                    .filter(candidate -> candidate.getUuid().equals(nicId))
+                    .findFirst()
+                    .orElseThrow(() -> WeftException.notFound("network interface", nicId));
+            if (nic.isDefaultNic()) {
+                throw WeftException.invalid("the default network interface of a VM cannot be removed");
+            }
+            networks.deleteNics(session, List.of(nic));
+            return Mutation.of(
+                    ComputeViews.vm(session, store, vm), ChangeRecords.nics(changes, session, List.of(nicId), true));
+        });
+    }
+
+    /** Places the VM on a host and binds all its NICs there (root only). */
+    public Mutation<VirtualMachineView> start(Caller caller, UUID vmId, UUID hostId) {
+        return Transactions.write(sessions, session -> {
+            VirtualMachine vm = vm(session, caller, vmId);
+            if (vm.getHost() != null) {
+                throw WeftException.invalid(
+                        "VM " + vmId + " already runs on host " + vm.getHost().getUuid() + "; migrate it instead");
+            }
+            return place(session, vm, placement.host(session, caller, hostId, vm.getZone()), false);
+        });
+    }
+
+    /** Unbinds all the VM's NICs: their ports go away, their addresses stay reserved. */
+    public Mutation<VirtualMachineView> stop(Caller caller, UUID vmId) {
+        return Transactions.write(sessions, session -> place(session, vm(session, caller, vmId), null, true));
+    }
+
+    /** Moves the VM's NICs to another host (root only), in one change record. */
+    public Mutation<VirtualMachineView> migrate(Caller caller, UUID vmId, UUID hostId) {
+        return Transactions.write(sessions, session -> {
+            VirtualMachine vm = vm(session, caller, vmId);
+            if (vm.getHost() == null) {
+                throw WeftException.invalid("VM " + vmId + " is not running; start it instead");
+            }
+            Host target = placement.host(session, caller, hostId, vm.getZone());
+            if (target.equals(vm.getHost())) {
+                throw WeftException.invalid("VM " + vmId + " already runs on host " + hostId);
+            }
+            return place(session, vm, target, false);
+        });
+    }
+
+    /** Replaces the security groups of every NIC of the VM with the same set, live. */
+    public Mutation<VirtualMachineView> setGroups(Caller caller, UUID vmId, List<GroupRef> refs) {
+        return Transactions.write(sessions, session -> {
+            VirtualMachine vm = vm(session, caller, vmId);
+            List<Nic> nics = store.nicsOf(session, vm);
+            boolean tightens = true;
+            for (Nic nic : nics) {
+                NicGroups.Chosen chosen = groups.choose(session, caller, nic, Optional.of(refs));
+                tightens &= groups.replace(session, nic, chosen.groups());
+            }
+            session.flush();
+            return Mutation.of(
+                    ComputeViews.vm(session, store, vm),
+                    ChangeRecords.nics(changes, session, NicAllocator.ids(nics), tightens));
+        });
+    }
+
+    /** Destroys the VM with its NICs, freeing their addresses. */
+    public Mutation<UUID> destroy(Caller caller, UUID vmId) {
+        return Transactions.write(sessions, session -> {
+            VirtualMachine vm = vm(session, caller, vmId);
+            List<Nic> nics = store.nicsOf(session, vm);
+            networks.deleteNics(session, nics);
+            networks.deleteTags(session, TaggedType.VM, List.of(vmId));
+            store.remove(session, vm);
+            return Mutation.of(vmId, ChangeRecords.nics(changes, session, NicAllocator.ids(nics), true));
+        });
+    }
+
+    private Mutation<VirtualMachineView> place(Session session, VirtualMachine vm, Host host, boolean tightens) {
+        vm.setHost(host);
+        vm.setState(host == null ? VmState.STOPPED : VmState.RUNNING);
+        List<Nic> nics = store.nicsOf(session, vm);
+        nics.forEach(nic -> nic.bindTo(host));
+        session.flush();
+        return Mutation.of(
+                ComputeViews.vm(session, store, vm),
+                ChangeRecords.nics(changes, session, NicAllocator.ids(nics), tightens));
+    }
+
+    private static void requireSameZone(Nic nic, Zone zone) {
+        if (!nic.getNetwork().getZone().equals(zone)) {
+            throw WeftException.invalid("network " + nic.getNetwork().getUuid() + " is not in the VM's zone");
+        }
+    }
+
+    private VirtualMachine vm(Session session, Caller caller, UUID id) {
+        return ownership.visible(
+                session, caller, VirtualMachine.class, id, VirtualMachine::getAccount, "virtual machine");
+    }
+
+    private static String checkName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new WeftException(ErrorCode.MISSING_PARAMETER, "a VM name is required");
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw WeftException.invalid("VM name is longer than " + MAX_NAME_LENGTH + " characters");
+        }
+        return name;
+    }
+}

@@ -1,0 +1,131 @@
+package io.weft.server.securitygroup;
+
+import io.weft.server.network.Page;
+import io.weft.server.network.Paged;
+import io.weft.server.network.QueryFilter;
+import io.weft.server.network.model.NetworkScope;
+import io.weft.server.network.model.Nic;
+import io.weft.server.network.model.RuleDirection;
+import io.weft.server.network.model.SecurityGroup;
+import io.weft.server.network.model.SecurityGroupRule;
+import io.weft.server.tags.TaggedType;
+import io.weft.server.tenancy.Account;
+import io.weft.server.tenancy.Visibility;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/** Reads and writes security groups, their rules and memberships inside the caller's transaction. */
+public final class SecurityGroupStore {
+    private static final String GROUPS = "from SecurityGroup g join fetch g.account a join fetch a.domain d";
+
+    public Optional<SecurityGroup> findByName(Session session, Account account, NetworkScope scope, String name) {
+        return session.createSelectionQuery(
+                        "from SecurityGroup where account = :account and scopeKey = :scope and name = :name",
+                        SecurityGroup.class)
+                .setParameter("account", account)
+                .setParameter("scope", scope == null ? "" : scope.getUuid().toString())
+                .setParameter("name", name)
+                .uniqueResultOptional();
+    }
+
+    public Paged<SecurityGroup> list(Session session, Visibility visibility, GroupQuery query, Page page) {
+        QueryFilter filter = new QueryFilter()
+                .visible(visibility, "a", "d")
+                .in("g.uuid", "ids", query.ids())
+                .in("g.name", "names", query.names());
+        query.keyword().ifPresent(word -> filter.containing("g.name", "keyword", word));
+        query.accountId().ifPresent(id -> filter.where("a.uuid = :account", "account", id));
+        query.scopeId().ifPresent(id -> filter.where("g.scope.uuid = :scope", "scope", id));
+        query.nicId()
+                .ifPresent(id -> filter.where(
+                        "g.id in (select m.securityGroup.id from NicSecurityGroup m where m.nic.uuid = :nic)",
+                        "nic",
+                        id));
+        query.vmId()
+                .ifPresent(id -> filter.where(
+                        "g.id in (select m.securityGroup.id from NicSecurityGroup m where m.nic.vm.uuid = :vm)",
+                        "vm",
+                        id));
+        return filter.page(session, "select g", GROUPS, "g.name, g.uuid", SecurityGroup.class, page);
+    }
+
+    public List<SecurityGroupRule> rulesOf(Session session, SecurityGroup group) {
+        return session.createSelectionQuery(
+                        "from SecurityGroupRule r left join fetch r.remoteGroup rg left join fetch rg.account"
+                                + " where r.securityGroup = :group order by r.created, r.id",
+                        SecurityGroupRule.class)
+                .setParameter("group", group)
+                .getResultList();
+    }
+
+    public long countRules(Session session, SecurityGroup group, RuleDirection direction) {
+        return session.createSelectionQuery(
+                        "select count(*) from SecurityGroupRule where securityGroup = :group and direction = :direction",
+                        Long.class)
+                .setParameter("group", group)
+                .setParameter("direction", direction)
+                .getSingleResult();
+    }
+
+    public List<SecurityGroupRule> findRules(Session session, Collection<UUID> ids) {
+        return session.createSelectionQuery(
+                        "from SecurityGroupRule r join fetch r.securityGroup g join fetch g.account where r.uuid in :ids",
+                        SecurityGroupRule.class)
+                .setParameter("ids", List.copyOf(ids))
+                .getResultList();
+    }
+
+    public List<Nic> membersOf(Session session, SecurityGroup group) {
+        return session.createSelectionQuery(
+                        "select m.nic from NicSecurityGroup m where m.securityGroup = :group order by m.nic.uuid",
+                        Nic.class)
+                .setParameter("group", group)
+                .getResultList();
+    }
+
+    public List<UUID> vmsOf(Session session, SecurityGroup group) {
+        return session.createSelectionQuery(
+                        "select distinct m.nic.vm.uuid from NicSecurityGroup m where m.securityGroup = :group"
+                                + " and m.nic.vm is not null order by m.nic.vm.uuid",
+                        UUID.class)
+                .setParameter("group", group)
+                .getResultList();
+    }
+
+    /** Other groups with a rule that names {@code group}. */
+    public List<SecurityGroup> referencingGroups(Session session, SecurityGroup group) {
+        return session.createSelectionQuery(
+                        "select distinct r.securityGroup from SecurityGroupRule r where r.remoteGroup = :group"
+                                + " and r.securityGroup <> :group",
+                        SecurityGroup.class)
+                .setParameter("group", group)
+                .getResultList();
+    }
+
+    public void persist(Session session, Object entity) {
+        session.persist(entity);
+    }
+
+    public void removeRules(Session session, Collection<SecurityGroupRule> rules) {
+        rules.forEach(session::remove);
+    }
+
+    /** Deletes the group, its rules (those naming itself too), memberships and tags. */
+    public void delete(Session session, SecurityGroup group) {
+        session.createMutationQuery(
+                        "delete from SecurityGroupRule where securityGroup = :group or remoteGroup = :group")
+                .setParameter("group", group)
+                .executeUpdate();
+        session.createMutationQuery("delete from NicSecurityGroup where securityGroup = :group")
+                .setParameter("group", group)
+                .executeUpdate();
+        session.createMutationQuery("delete from ResourceTag where resourceType = :type and resourceUuid = :resource")
+                .setParameter("type", TaggedType.SECURITY_GROUP.storedName())
+                .setParameter("resource", group.getUuid())
+                .executeUpdate();
+        session.remove(group);
+    }
+}

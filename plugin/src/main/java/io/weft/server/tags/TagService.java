@@ -1,0 +1,186 @@
+package io.weft.server.tags;
+
+import static java.util.Objects.requireNonNull;
+
+import io.weft.server.error.ErrorCode;
+import io.weft.server.error.WeftException;
+import io.weft.server.network.Ownership;
+import io.weft.server.network.Transactions;
+import io.weft.server.network.model.Network;
+import io.weft.server.network.model.NetworkScope;
+import io.weft.server.network.model.Nic;
+import io.weft.server.network.model.ResourceTag;
+import io.weft.server.network.model.SecurityGroup;
+import io.weft.server.network.model.VirtualMachine;
+import io.weft.server.tenancy.Account;
+import io.weft.server.tenancy.Caller;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+
+/**
+ * Key/value tags on networks, scopes, security groups, NICs and VMs. Whoever may see a resource may
+ * tag it; tags belong to the resource's owner. Tags never reach the dataplane, so they write no change
+ * record.
+ */
+public final class TagService {
+    private static final int MAX_KEY_LENGTH = 128;
+    private static final int MAX_VALUE_LENGTH = 255;
+
+    private final SessionFactory sessions;
+    private final Ownership ownership;
+    private final Clock clock;
+
+    @Inject
+    public TagService(SessionFactory sessions, Ownership ownership, Clock clock) {
+        this.sessions = requireNonNull(sessions, "sessions is null");
+        this.ownership = requireNonNull(ownership, "ownership is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** Sets the tags on every resource; an existing key gets the new value (as EC2's CreateTags). */
+    public List<TagView> create(Caller caller, TaggedType type, Collection<UUID> resources, Map<String, String> tags) {
+        if (resources.isEmpty() || tags.isEmpty()) {
+            throw new WeftException(ErrorCode.MISSING_PARAMETER, "tags need at least one resource and one key");
+        }
+        tags.forEach(TagService::check);
+        return Transactions.write(sessions, session -> {
+            for (UUID resource : resources) {
+                Account owner = ownerOf(session, caller, type, resource);
+                tags.forEach((key, value) -> {
+                    Optional<ResourceTag> existing = find(session, type, resource, key);
+                    if (existing.isPresent()) {
+                        existing.get().setValue(value);
+                    } else {
+                        session.persist(new ResourceTag(
+                                UUID.randomUUID(), owner, type.storedName(), resource, key, value, clock.instant()));
+                    }
+                });
+            }
+            session.flush();
+            return list(session, type, resources);
+        });
+    }
+
+    /**
+     * Deletes tags by key from every resource; a key mapped to a present value is only deleted while
+     * the tag has that value (as EC2's DeleteTags).
+     */
+    public void delete(Caller caller, TaggedType type, Collection<UUID> resources, Map<String, Optional<String>> keys) {
+        Transactions.write(sessions, session -> {
+            for (UUID resource : resources) {
+                ownerOf(session, caller, type, resource);
+                List<ResourceTag> tags = tagsOf(session, type, List.of(resource));
+                for (ResourceTag tag : tags) {
+                    boolean named = keys.isEmpty() || keys.containsKey(tag.getKey());
+                    boolean valueMatches = keys.getOrDefault(tag.getKey(), Optional.empty())
+                            .map(value -> value.equals(tag.getValue()))
+                            .orElse(true);
+                    if (named && valueMatches) {
+                        session.remove(tag);
+                    }
+                }
+            }
+            return resources.size();
+        });
+    }
+
+    /** The tags on the given resources the caller may see, for API responses and filters. */
+    public List<TagView> list(Caller caller, TaggedType type, Collection<UUID> resources) {
+        return sessions.fromTransaction(session -> tagsOf(session, type, resources).stream()
+                .filter(tag -> ownership.canSee(caller, tag.getAccount()))
+                .map(TagService::view)
+                .toList());
+    }
+
+    /** Every tag of one type the caller may see, optionally with this key (and value). */
+    public List<TagView> find(Caller caller, TaggedType type, Optional<String> key, Optional<String> value) {
+        return sessions.fromTransaction(session -> {
+            var query = session.createSelectionQuery(
+                    "from ResourceTag t join fetch t.account a join fetch a.domain where t.resourceType = :type"
+                            + key.map(k -> " and t.key = :key").orElse("")
+                            + value.map(v -> " and t.value = :value").orElse("")
+                            + " order by t.resourceUuid, t.key",
+                    ResourceTag.class);
+            query.setParameter("type", type.storedName());
+            key.ifPresent(k -> query.setParameter("key", k));
+            value.ifPresent(v -> query.setParameter("value", v));
+            return query.getResultList().stream()
+                    .filter(tag -> ownership.canSee(caller, tag.getAccount()))
+                    .map(TagService::view)
+                    .toList();
+        });
+    }
+
+    private List<TagView> list(Session session, TaggedType type, Collection<UUID> resources) {
+        return tagsOf(session, type, resources).stream().map(TagService::view).toList();
+    }
+
+    private static List<ResourceTag> tagsOf(Session session, TaggedType type, Collection<UUID> resources) {
+        if (resources.isEmpty()) {
+            return List.of();
+        }
+        return session.createSelectionQuery(
+                        "from ResourceTag t join fetch t.account where t.resourceType = :type"
+                                + " and t.resourceUuid in :resources order by t.resourceUuid, t.key",
+                        ResourceTag.class)
+                .setParameter("type", type.storedName())
+                .setParameter("resources", List.copyOf(resources))
+                .getResultList();
+    }
+
+    private static Optional<ResourceTag> find(Session session, TaggedType type, UUID resource, String key) {
+        return session.createSelectionQuery(
+                        "from ResourceTag where resourceType = :type and resourceUuid = :resource and key = :key",
+                        ResourceTag.class)
+                .setParameter("type", type.storedName())
+                .setParameter("resource", resource)
+                .setParameter("key", key)
+                .uniqueResultOptional();
+    }
+
+    /** The owner of the resource, which the caller must be able to see (NOT_FOUND otherwise). */
+    private Account ownerOf(Session session, Caller caller, TaggedType type, UUID id) {
+        return switch (type) {
+            case NETWORK -> ownership
+                    .visible(session, caller, Network.class, id, Network::getAccount, "network")
+                    .getAccount();
+            case SCOPE -> ownership
+                    .visible(session, caller, NetworkScope.class, id, NetworkScope::getAccount, "VPC")
+                    .getAccount();
+            case SECURITY_GROUP -> ownership
+                    .visible(session, caller, SecurityGroup.class, id, SecurityGroup::getAccount, "security group")
+                    .getAccount();
+            case NIC -> ownership
+                    .visible(session, caller, Nic.class, id, Nic::getAccount, "network interface")
+                    .getAccount();
+            case VM -> ownership
+                    .visible(session, caller, VirtualMachine.class, id, VirtualMachine::getAccount, "virtual machine")
+                    .getAccount();
+        };
+    }
+
+    private static void check(String key, String value) {
+        if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            throw WeftException.invalid("a tag key must have 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        if (value == null || value.length() > MAX_VALUE_LENGTH) {
+            throw WeftException.invalid("a tag value must have at most " + MAX_VALUE_LENGTH + " characters");
+        }
+    }
+
+    private static TagView view(ResourceTag tag) {
+        return new TagView(
+                TaggedType.fromStoredName(tag.getResourceType()),
+                tag.getResourceUuid(),
+                tag.getKey(),
+                tag.getValue(),
+                tag.getAccount().getUuid());
+    }
+}
