@@ -4,6 +4,7 @@ import com.google.inject.Module;
 import io.weft.server.api.cloudstack.CloudStackApiModule;
 import io.weft.server.api.cloudstack.commands.CloudStackCommandsModule;
 import io.weft.server.api.cloudstack.commands.CloudStackNetworkCommandsModule;
+import io.weft.server.api.ec2.Ec2ApiModule;
 import io.weft.server.api.operator.OperatorApiModule;
 import io.weft.server.api.rest.RestModule;
 import io.weft.server.broker.EmbeddedBrokerModule;
@@ -45,10 +46,12 @@ public final class ServerModules {
         modules.add(new TenancyModule(config.bootstrap()));
         modules.add(new TopologyModule());
         modules.add(new NetworkModule(NetworkLimits.DEFAULTS));
+        modules.add(new Ec2ApiModule());
         modules.add(new CloudStackNetworkCommandsModule());
         modules.add(new DispatchModule());
         modules.add(new RestModule());
         modules.add(new OperatorApiModule());
+        modules.add(new io.weft.server.api.compute.ComputeApiModule());
         return List.copyOf(modules);
     }
 }

@@ -60,6 +60,9 @@ public final class Dispatcher implements AutoCloseable {
     private final Map<Long, List<CompletableFuture<ChangeStatus>>> waiters = new HashMap<>();
     private final Set<String> dirtyHosts = new TreeSet<>();
     private final Map<String, Long> latestGroupChange = new HashMap<>();
+    // Make-before-break: updates for hosts behind a barrier wait here, in generation order.
+    private final Map<String, java.util.ArrayDeque<HostUpdate>> held = new HashMap<>();
+    private final List<MigrationBarrier> barriers = new ArrayList<>();
     private final Counter updatesSent;
     private final Counter fullResends;
     private final Counter sendFailures;
@@ -204,6 +207,7 @@ public final class Dispatcher implements AutoCloseable {
             holdLease();
             leader.set(planner == null ? 0 : 1);
             if (planner != null) {
+                releaseBarriers();
                 dispatchPending();
                 resendOverdue();
                 flushHostStatus();
@@ -253,6 +257,8 @@ public final class Dispatcher implements AutoCloseable {
     /** Rebuilds the fleet from the database and sends every host a FULL in the new epoch. */
     private void takeOver(long epoch) {
         LOG.info("dispatcher {} takes over in epoch {}", serverId, epoch);
+        held.clear();
+        barriers.clear();
         List<FleetChange> everything = sessions.fromTransaction(store::loadAll);
         planner = new DispatchPlanner(epoch, new FleetModel());
         everything.forEach(change -> change.applyTo(planner.fleet()));
@@ -298,7 +304,11 @@ public final class Dispatcher implements AutoCloseable {
                 positions.add(mine);
             }
         });
+        List<Move> moves = moves(changes);
         DispatchPlan plan = planner.plan(changes);
+        if (!moves.isEmpty()) {
+            holdForMoves(moves, plan);
+        }
         plan.updates().forEach(this::send);
         markDispatched(records, payloads, plan, positions);
     }
@@ -341,8 +351,96 @@ public final class Dispatcher implements AutoCloseable {
                 .toList();
     }
 
+    /** A NIC bound to one host and now to another: the moves of this batch. */
+    private record Move(String nicId, String from, String to) {}
+
+    private List<Move> moves(List<FleetChange> changes) {
+        List<Move> moves = new ArrayList<>();
+        for (FleetChange change : changes) {
+            if (change instanceof FleetChange.PutNic put && put.nic().hostId().isPresent()) {
+                String to = put.nic().hostId().get();
+                planner.fleet()
+                        .nic(put.nic().nicId())
+                        .flatMap(FleetNic::hostId)
+                        .filter(from -> !from.equals(to))
+                        .ifPresent(from -> moves.add(new Move(put.nic().nicId(), from, to)));
+            }
+        }
+        return moves;
+    }
+
+    /**
+     * Orders this batch's updates for make-before-break: destinations first; every other host
+     * once the destinations have applied theirs; the sources last, once the peers have too.
+     */
+    private void holdForMoves(List<Move> moves, DispatchPlan plan) {
+        Map<String, Generation> generations = new TreeMap<>();
+        plan.updates().forEach(u -> generations.put(u.hostId(), u.generation()));
+        Set<String> destinations = new TreeSet<>();
+        Set<String> sources = new TreeSet<>();
+        moves.forEach(m -> {
+            destinations.add(m.to());
+            sources.add(m.from());
+        });
+        sources.removeAll(destinations);
+        Set<String> peers = new TreeSet<>(generations.keySet());
+        peers.removeAll(destinations);
+        peers.removeAll(sources);
+        Instant deadline = clock.instant().plus(settings.ackTimeout().multipliedBy(3));
+        Map<String, Generation> destinationGenerations = only(generations, destinations);
+        Map<String, Generation> beforeSources = new TreeMap<>(destinationGenerations);
+        beforeSources.putAll(only(generations, peers));
+        hold(new MigrationBarrier(
+                destinationGenerations, only(generations, peers).keySet(), deadline));
+        hold(new MigrationBarrier(beforeSources, only(generations, sources).keySet(), deadline));
+        LOG.info(
+                "make-before-break for {}: destinations {}, then peers {}, then sources {}",
+                moves,
+                destinations,
+                peers,
+                sources);
+    }
+
+    private static Map<String, Generation> only(Map<String, Generation> generations, Set<String> hosts) {
+        Map<String, Generation> selected = new TreeMap<>();
+        hosts.forEach(h -> {
+            if (generations.containsKey(h)) {
+                selected.put(h, generations.get(h));
+            }
+        });
+        return selected;
+    }
+
+    private void hold(MigrationBarrier barrier) {
+        if (barrier.released().isEmpty()) {
+            return;
+        }
+        barriers.add(barrier);
+        barrier.released().forEach(h -> held.computeIfAbsent(h, k -> new java.util.ArrayDeque<>()));
+    }
+
+    /** Releases the hosts of every barrier that is satisfied and no longer held by another. */
+    private void releaseBarriers() {
+        if (barriers.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        barriers.removeIf(b -> b.satisfied(tracker::hasApplied, now));
+        Set<String> stillHeld = new TreeSet<>();
+        barriers.forEach(b -> stillHeld.addAll(b.released()));
+        for (String hostId : new ArrayList<>(held.keySet())) {
+            if (!stillHeld.contains(hostId)) {
+                java.util.ArrayDeque<HostUpdate> queue = held.remove(hostId);
+                queue.forEach(this::send);
+            }
+        }
+    }
+
     private void resendOverdue() {
         for (String hostId : tracker.overdue(clock.instant())) {
+            if (held.containsKey(hostId)) {
+                continue; // its newest state waits behind a make-before-break barrier
+            }
             Optional<HostUpdate> full = planner.full(hostId);
             if (full.isPresent()) {
                 fullResends.increment();
@@ -361,6 +459,7 @@ public final class Dispatcher implements AutoCloseable {
             if (tracker.acked(ack, now)) {
                 sendFull(ack.hostId(), "ack hash differs");
             }
+            releaseBarriers();
             completeAllWaiters();
         } else if (message instanceof Heartbeat heartbeat) {
             if (tracker.heartbeat(heartbeat, now)) {
@@ -395,6 +494,11 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void send(HostUpdate update) {
+        java.util.ArrayDeque<HostUpdate> queue = held.get(update.hostId());
+        if (queue != null) {
+            queue.add(update);
+            return;
+        }
         deliver(update);
         tracker.sent(update, clock.instant());
         dirtyHosts.add(update.hostId());
