@@ -22,6 +22,7 @@ final class SimulatedHost implements AutoCloseable {
     private final String password;
     private final Path stateDir;
     private final InMemoryDataplane dataplane = new InMemoryDataplane();
+    private java.util.function.UnaryOperator<io.weft.agent.core.AgentOutbox> outboxFaults = outbox -> outbox;
     private AgentRuntime runtime;
 
     SimulatedHost(String hostId, String brokerUrl, String user, String password, Path stateDir) {
@@ -38,6 +39,12 @@ final class SimulatedHost implements AutoCloseable {
                 new HostAgent(hostId, dataplane, new StateStore(stateDir), transport::send, new SimpleMeterRegistry());
         runtime = new AgentRuntime(agent, transport, Duration.ofSeconds(2), Duration.ofMillis(500));
         runtime.start();
+        return this;
+    }
+
+    /** Wraps what the agent sends to the server, e.g. to lose or duplicate acks. */
+    SimulatedHost withOutboxFaults(java.util.function.UnaryOperator<io.weft.agent.core.AgentOutbox> faults) {
+        this.outboxFaults = faults;
         return this;
     }
 

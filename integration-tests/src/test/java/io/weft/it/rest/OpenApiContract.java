@@ -21,12 +21,12 @@ import java.util.TreeSet;
  * The REST APIs' description in api-spec, used as the test oracle: which operations exist, and the
  * JSON schema each response must satisfy.
  */
-final class OpenApiContract {
+public final class OpenApiContract {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private final JsonNode document;
     private final JsonSchemaFactory schemas = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
-    OpenApiContract() {
+    public OpenApiContract() {
         try (InputStream in = OpenApiContract.class.getResourceAsStream("/io/weft/spec/weft-rest.openapi.yaml")) {
             document = new YAMLMapper().readTree(in);
         } catch (IOException e) {
@@ -35,7 +35,7 @@ final class OpenApiContract {
     }
 
     /** Every described operation as "METHOD /template". */
-    Set<String> operations() {
+    public Set<String> operations() {
         Set<String> operations = new TreeSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
@@ -50,7 +50,7 @@ final class OpenApiContract {
     }
 
     /** Asserts that the response of {@code METHOD template} with {@code status} is described and fits. */
-    void assertResponse(String method, String template, int status, String body) {
+    public void assertResponse(String method, String template, int status, String body) {
         JsonNode operation = document.path("paths").path(template).path(method.toLowerCase(java.util.Locale.ROOT));
         assertThat(operation.isMissingNode())
                 .as("%s %s is described", method, template)
@@ -75,7 +75,7 @@ final class OpenApiContract {
                 .isEmpty();
     }
 
-    Set<ValidationMessage> validate(JsonNode schema, String body) {
+    public Set<ValidationMessage> validate(JsonNode schema, String body) {
         try {
             String components =
                     JSON.writeValueAsString(document.path("components").path("schemas"));

@@ -3,9 +3,11 @@ package io.weft.server.config;
 import static java.util.Objects.requireNonNull;
 
 import io.weft.rules.model.BridgeSettings;
+import io.weft.server.api.compute.ComputeSettings;
 import io.weft.server.dispatch.DispatchSettings;
 import io.weft.server.persistence.DatabaseConfig;
 import io.weft.server.tenancy.BootstrapConfig;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +27,8 @@ public record WeftConfig(
         BootstrapConfig bootstrap,
         ApiConfig api,
         ShutdownConfig shutdown,
-        DispatchSettings dispatch) {
+        DispatchSettings dispatch,
+        ComputeSettings compute) {
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final String DEFAULT_DATABASE_USER = "weft";
     public static final int DEFAULT_DATABASE_POOL_SIZE = 10;
@@ -40,6 +43,7 @@ public record WeftConfig(
         requireNonNull(api, "api is null");
         requireNonNull(shutdown, "shutdown is null");
         requireNonNull(dispatch, "dispatch is null");
+        requireNonNull(compute, "compute is null");
     }
 
     /** Reads every section from {@code source}; data-dir-relative defaults follow {@code dataDir}. */
@@ -54,7 +58,8 @@ public record WeftConfig(
                 bootstrapFrom(source, dataDir),
                 ApiConfig.from(source),
                 ShutdownConfig.from(source),
-                dispatchFrom(source));
+                dispatchFrom(source),
+                computeFrom(source));
     }
 
     /**
@@ -100,6 +105,19 @@ public record WeftConfig(
                     source.integer("dispatch.batchSize", defaults.batchSize(), 1, 100_000));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("dispatch: " + e.getMessage(), e);
+        }
+    }
+
+    /** The compute API owns {@link ComputeSettings}; only its keys and defaults live here. */
+    static ComputeSettings computeFrom(ConfigSource source) {
+        ComputeSettings defaults = ComputeSettings.defaults();
+        try {
+            return new ComputeSettings(
+                    source.value("compute.webhookUrl").map(URI::create),
+                    source.value("compute.webhookSecret"),
+                    source.duration("compute.webhookMaxBackoff", defaults.webhookMaxBackoff()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("compute: " + e.getMessage(), e);
         }
     }
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.weft.rules.model.BridgeSettings;
+import io.weft.server.api.compute.ComputeSettings;
 import io.weft.server.dispatch.DispatchSettings;
 import io.weft.server.persistence.DatabaseConfig;
 import io.weft.server.tenancy.BootstrapConfig;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +54,10 @@ class WeftConfigTest {
             List.of("dispatch.heartbeatTimeout", "WEFT_DISPATCH_HEARTBEAT_TIMEOUT", "20s"),
             List.of("dispatch.pollInterval", "WEFT_DISPATCH_POLL_INTERVAL", "20ms"),
             List.of("dispatch.leaseDuration", "WEFT_DISPATCH_LEASE_DURATION", "30s"),
-            List.of("dispatch.batchSize", "WEFT_DISPATCH_BATCH_SIZE", "100"));
+            List.of("dispatch.batchSize", "WEFT_DISPATCH_BATCH_SIZE", "100"),
+            List.of("compute.webhookUrl", "WEFT_COMPUTE_WEBHOOK_URL", "https://nova.example/weft-events"),
+            List.of("compute.webhookSecret", "WEFT_COMPUTE_WEBHOOK_SECRET", "hooksecret"),
+            List.of("compute.webhookMaxBackoff", "WEFT_COMPUTE_WEBHOOK_MAX_BACKOFF", "5m"));
 
     @Test
     void defaultsArePinned() {
@@ -86,6 +91,8 @@ class WeftConfigTest {
                         Duration.ofMillis(50),
                         Duration.ofSeconds(15),
                         500));
+        assertThat(config.compute())
+                .isEqualTo(new ComputeSettings(Optional.empty(), Optional.empty(), Duration.ofSeconds(60)));
     }
 
     @Test
@@ -168,6 +175,12 @@ class WeftConfigTest {
                 .isInstanceOf(ConfigException.class);
         assertThatThrownBy(() -> WeftConfig.of(Map.of("bootstrap.adminApiKey", "only-the-key")))
                 .isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> WeftConfig.of(Map.of("compute.webhookUrl", "https://nova.example/events")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("webhookSecret");
+        assertThatThrownBy(
+                        () -> WeftConfig.of(Map.of("compute.webhookUrl", "nova/events", "compute.webhookSecret", "s")))
+                .isInstanceOf(ConfigException.class);
         assertThatThrownBy(() -> WeftConfig.of(Map.of("broker.embedded", "false")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("broker.url");
@@ -195,8 +208,10 @@ class WeftConfigTest {
                 "database.password", "dbsecret",
                 "broker.managerPassword", "mqsecret",
                 "bootstrap.adminApiKey", "AK",
-                "bootstrap.adminSecretKey", "adminsecret"));
-        assertThat(config.toString()).doesNotContain("dbsecret", "mqsecret", "adminsecret");
+                "bootstrap.adminSecretKey", "adminsecret",
+                "compute.webhookUrl", "https://nova.example/events",
+                "compute.webhookSecret", "hooksecret"));
+        assertThat(config.toString()).doesNotContain("dbsecret", "mqsecret", "adminsecret", "hooksecret");
     }
 
     @Test
@@ -225,6 +240,11 @@ class WeftConfigTest {
                 .isEqualTo(new BootstrapConfig(Path.of("/srv/weft"), Optional.of("AK"), Optional.of("SK")));
         assertThat(config.api()).isEqualTo(new ApiConfig(true, Duration.ofMinutes(5), 100));
         assertThat(config.shutdown()).isEqualTo(new ShutdownConfig(Duration.ofSeconds(10)));
+        assertThat(config.compute())
+                .isEqualTo(new ComputeSettings(
+                        Optional.of(URI.create("https://nova.example/weft-events")),
+                        Optional.of("hooksecret"),
+                        Duration.ofMinutes(5)));
     }
 
     /** Nested YAML from dotted keys; top-level keys first, as in the example file. */
