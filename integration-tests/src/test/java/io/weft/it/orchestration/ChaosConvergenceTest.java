@@ -183,6 +183,8 @@ class ChaosConvergenceTest {
         assertThat(chaos.dropped.get()).isPositive();
         assertThat(chaos.duplicated.get()).isPositive();
         assertThat(chaos.delayed.get()).isPositive();
+        assertThat(repliesDropped.get()).isPositive();
+        assertThat(repliesDuplicated.get()).isPositive();
         System.out.printf(
                 "chaos: %d operations committed, %d refused; updates dropped %d, duplicated %d, delayed %d;"
                         + " replies dropped %d, duplicated %d%n",

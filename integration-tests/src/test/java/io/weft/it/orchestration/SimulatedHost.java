@@ -35,8 +35,12 @@ final class SimulatedHost implements AutoCloseable {
 
     synchronized SimulatedHost start() {
         JmsTransport transport = new JmsTransport(hostId, JmsSettings.of(brokerUrl, user, password));
-        HostAgent agent =
-                new HostAgent(hostId, dataplane, new StateStore(stateDir), transport::send, new SimpleMeterRegistry());
+        HostAgent agent = new HostAgent(
+                hostId,
+                dataplane,
+                new StateStore(stateDir),
+                outboxFaults.apply(transport::send),
+                new SimpleMeterRegistry());
         runtime = new AgentRuntime(agent, transport, Duration.ofSeconds(2), Duration.ofMillis(500));
         runtime.start();
         return this;
