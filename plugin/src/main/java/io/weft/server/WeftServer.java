@@ -25,6 +25,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,13 +102,29 @@ public final class WeftServer implements AutoCloseable {
     }
 
     private void startAll() throws Exception {
-        Database database = injector.getInstance(Database.class);
-        started.add(new Step("database", database::close));
+        // The broker's journal and the database open in parallel: they share nothing, and each
+        // takes seconds on a small machine.
         MessageBroker broker = injector.getInstance(MessageBroker.class);
-        broker.start();
-        started.add(new Step("broker", broker::stop));
-        // The admin user and admin.credentials exist before the API accepts its first request.
-        injector.getInstance(TenancyBootstrap.class).run();
+        CompletableFuture<Void> brokerStarted = CompletableFuture.runAsync(() -> {
+            try {
+                broker.start();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        try {
+            Database database = injector.getInstance(Database.class);
+            started.add(new Step("database", database::close));
+            // The admin user and admin.credentials exist before the API accepts its first request.
+            injector.getInstance(TenancyBootstrap.class).run();
+        } finally {
+            try {
+                brokerStarted.join();
+                started.add(new Step("broker", broker::stop));
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
         injector.getInstance(TopologyService.class).grantAllAgents();
         HostMessaging messaging = injector.getInstance(HostMessaging.class);
         messaging.start();
@@ -178,6 +196,7 @@ public final class WeftServer implements AutoCloseable {
                 System.lineSeparator(),
                 "Weft management server is running",
                 "  CloudStack API:    " + cloudStackUri(),
+                "  EC2 API:           " + ec2Uri().map(URI::toString).orElse("not installed"),
                 "  Health:            " + healthUri(),
                 "  Metrics:           " + metricsUri(),
                 "  Broker:            "

@@ -183,10 +183,16 @@ class WeftServerTest {
 
     private WeftConfig config() {
         return WeftConfig.of(Map.of(
-                "dataDir", dataDir.toString(),
-                "http.port", "0",
-                "broker.port", "0",
-                "shutdown.gracePeriod", "20s"));
+                "dataDir",
+                dataDir.toString(),
+                "http.port",
+                "0",
+                "broker.port",
+                "0",
+                "ec2.port",
+                "0",
+                "shutdown.gracePeriod",
+                "20s"));
     }
 
     private HttpResponse<String> get(URI uri) throws Exception {

@@ -87,13 +87,22 @@ class ComputeHandOffTest {
         computeSide.stubFor(
                 post(urlEqualTo(EVENTS)).atPriority(10).willReturn(aResponse().withStatus(200)));
         server = WeftServer.builder(WeftConfig.of(Map.of(
-                        "dataDir", dir.resolve("server").toString(),
-                        "http.port", "0",
-                        "broker.port", "0",
-                        "compute.webhookUrl", computeSide.baseUrl() + EVENTS,
-                        "compute.webhookSecret", SECRET,
-                        "compute.webhookMaxBackoff", "2s",
-                        "dispatch.ackTimeout", "2s")))
+                        "dataDir",
+                        dir.resolve("server").toString(),
+                        "http.port",
+                        "0",
+                        "broker.port",
+                        "0",
+                        "ec2.port",
+                        "0",
+                        "compute.webhookUrl",
+                        computeSide.baseUrl() + EVENTS,
+                        "compute.webhookSecret",
+                        SECRET,
+                        "compute.webhookMaxBackoff",
+                        "2s",
+                        "dispatch.ackTimeout",
+                        "2s")))
                 .start();
         Caller root = server.injector().getInstance(TenancyBootstrap.class).run();
         admin = basic(Files.readAllLines(server.adminCredentialsFile()));

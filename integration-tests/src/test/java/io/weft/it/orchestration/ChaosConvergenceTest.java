@@ -89,6 +89,7 @@ class ChaosConvergenceTest {
                 "dataDir", dir.resolve("server").toString(),
                 "http.port", Integer.toString(freePort()),
                 "broker.port", Integer.toString(freePort()),
+                "ec2.port", "0",
                 "dispatch.ackTimeout", "1s",
                 "dispatch.maxRetryBackoff", "4s",
                 "dispatch.leaseDuration", "3s",

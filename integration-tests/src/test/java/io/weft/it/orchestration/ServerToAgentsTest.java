@@ -51,10 +51,16 @@ public class ServerToAgentsTest {
     @Test
     void addedHostsReceiveTheirStateOverTheBrokerAndAreShownInSync() {
         server = WeftServer.start(WeftConfig.of(Map.of(
-                "dataDir", dir.resolve("server").toString(),
-                "http.port", "0",
-                "broker.port", "0",
-                "dispatch.ackTimeout", "2s")));
+                "dataDir",
+                dir.resolve("server").toString(),
+                "http.port",
+                "0",
+                "broker.port",
+                "0",
+                "ec2.port",
+                "0",
+                "dispatch.ackTimeout",
+                "2s")));
         Caller admin = server.injector().getInstance(TenancyBootstrap.class).run();
         TopologyService topology = server.injector().getInstance(TopologyService.class);
         ZoneView zone = topology.createZone(admin, zoneSpec());

@@ -61,8 +61,8 @@ class OperatorApiTest {
 
     @BeforeAll
     void start() throws Exception {
-        server = WeftServer.start(WeftConfig.of(
-                Map.of("dataDir", dir.resolve("server").toString(), "http.port", "0", "broker.port", "0")));
+        server = WeftServer.start(WeftConfig.of(Map.of(
+                "dataDir", dir.resolve("server").toString(), "http.port", "0", "broker.port", "0", "ec2.port", "0")));
         Caller root = server.injector().getInstance(TenancyBootstrap.class).run();
         admin = basic(Files.readAllLines(server.adminCredentialsFile()));
         TenancyService tenancy = server.injector().getInstance(TenancyService.class);

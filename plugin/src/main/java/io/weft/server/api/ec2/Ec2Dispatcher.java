@@ -143,7 +143,8 @@ final class Ec2Dispatcher {
     private void dryRun(Ec2Call call) {
         for (Map.Entry<String, String> entry : call.params().asMap().entrySet()) {
             String value = entry.getValue();
-            Ec2Kind.ofId(value).ifPresent(kind -> {
+            // Only what has the exact shape of an ID is one; a description may well start with "i-".
+            Ec2Kind.ofId(value).filter(kind -> kind.looksLike(value)).ifPresent(kind -> {
                 try {
                     resources.check(kind, call.caller(), value);
                 } catch (Ec2Failure e) {

@@ -61,7 +61,9 @@ final class Ec2ErrorMapper {
             case INVALID_PARAMETER, RULE_CONFLICT -> INVALID.getOrDefault(action, "InvalidParameterValue");
             case NOT_FOUND -> NOT_FOUND.getOrDefault(action, "InvalidParameterValue");
             case DUPLICATE -> DUPLICATE.getOrDefault(action, "InvalidParameterValue");
-            case IN_USE -> "DependencyViolation";
+            case IN_USE -> action.equals("DeleteNetworkInterface")
+                    ? "InvalidNetworkInterface.InUse"
+                    : "DependencyViolation";
             case LIMIT_EXCEEDED -> LIMIT_EXCEEDED.getOrDefault(action, "LimitExceeded");
             case CAPACITY_EXHAUSTED -> "InsufficientFreeAddressesInSubnet";
                 // The SDK retries 503s: a lost race is worth a retry.

@@ -62,6 +62,11 @@ enum Ec2Kind {
         return ec2Id;
     }
 
+    /** Whether {@code text} has the exact shape of one of our IDs of this kind. */
+    boolean looksLike(String text) {
+        return shape.matcher(text).matches();
+    }
+
     Ec2Failure notFound(String ec2Id) {
         return new Ec2Failure(notFoundCode, String.format(notFoundMessage, ec2Id));
     }

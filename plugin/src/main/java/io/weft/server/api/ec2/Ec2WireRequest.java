@@ -2,9 +2,13 @@ package io.weft.server.api.ec2;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -18,11 +22,11 @@ record Ec2WireRequest(String method, String path, String rawQuery, Map<String, L
         requireNonNull(path, "path is null");
         requireNonNull(rawQuery, "rawQuery is null");
         Map<String, List<String>> lower = new TreeMap<>();
-        requireNonNull(headers, "headers is null").forEach((name, values) -> lower.computeIfAbsent(
-                        name.toLowerCase(Locale.ROOT), n -> new java.util.ArrayList<>())
-                .addAll(values));
+        requireNonNull(headers, "headers is null")
+                .forEach((name, values) -> lower.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
+                        .addAll(values));
         lower.replaceAll((name, values) -> List.copyOf(values));
-        headers = java.util.Collections.unmodifiableMap(lower);
+        headers = Collections.unmodifiableMap(lower);
         body = requireNonNull(body, "body is null").clone();
     }
 
@@ -43,12 +47,12 @@ record Ec2WireRequest(String method, String path, String rawQuery, Map<String, L
                 && path.equals(that.path)
                 && rawQuery.equals(that.rawQuery)
                 && headers.equals(that.headers)
-                && java.util.Arrays.equals(body, that.body);
+                && Arrays.equals(body, that.body);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(method, path, rawQuery, headers, java.util.Arrays.hashCode(body));
+        return Objects.hash(method, path, rawQuery, headers, Arrays.hashCode(body));
     }
 
     @Override

@@ -38,7 +38,16 @@ class CloudStackCommandsTest {
     @BeforeAll
     static void start() throws Exception {
         WeftConfig config = WeftConfig.of(Map.of(
-                "dataDir", dataDir.toString(), "http.port", "0", "broker.port", "0", "shutdown.gracePeriod", "1s"));
+                "dataDir",
+                dataDir.toString(),
+                "http.port",
+                "0",
+                "broker.port",
+                "0",
+                "ec2.port",
+                "0",
+                "shutdown.gracePeriod",
+                "1s"));
         server = WeftServer.builder(config).start();
         Properties credentials = new Properties();
         try (Reader reader = Files.newBufferedReader(server.adminCredentialsFile())) {

@@ -1,0 +1,103 @@
+package io.weft.it.ec2;
+
+import io.weft.server.ServerModules;
+import io.weft.server.WeftServer;
+import io.weft.server.api.ec2.Ec2ApiModule;
+import io.weft.server.config.WeftConfig;
+import io.weft.server.network.NetworkLimits;
+import io.weft.server.network.NetworkModule;
+import io.weft.server.tenancy.AccountView;
+import io.weft.server.tenancy.ApiKeyDirectory;
+import io.weft.server.tenancy.Caller;
+import io.weft.server.tenancy.NewAccount;
+import io.weft.server.tenancy.NewUser;
+import io.weft.server.tenancy.Role;
+import io.weft.server.tenancy.TenancyBootstrap;
+import io.weft.server.tenancy.TenancyService;
+import io.weft.server.tenancy.UserKeys;
+import io.weft.server.topology.TopologyService;
+import io.weft.server.topology.ZoneSpec;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+/**
+ * A whole Weft server in this JVM with the EC2 API on its own port, one zone, and tenants whose API
+ * keys are EC2 credentials for the unmodified AWS SDK client.
+ */
+final class Ec2Server implements AutoCloseable {
+    static final String ZONE = "zone-1";
+
+    final WeftServer server;
+    final Caller root;
+    final URI endpoint;
+
+    Ec2Server(Path dataDir) {
+        WeftConfig config = WeftConfig.of(
+                Map.of("dataDir", dataDir.toString(), "http.port", "0", "broker.port", "0", "ec2.port", "0"));
+        WeftServer.Builder builder = WeftServer.builder(config);
+        // Until the server's own module list installs them, add what the EC2 API needs.
+        List<String> installed = ServerModules.forConfig(config).stream()
+                .map(module -> module.getClass().getName())
+                .toList();
+        if (!installed.contains(NetworkModule.class.getName())) {
+            builder.addModule(new NetworkModule(NetworkLimits.DEFAULTS));
+        }
+        if (!installed.contains(Ec2ApiModule.class.getName())) {
+            builder.addModule(new Ec2ApiModule());
+        }
+        server = builder.start();
+        root = server.injector().getInstance(TenancyBootstrap.class).run();
+        endpoint = server.ec2Uri().orElseThrow();
+        server.injector()
+                .getInstance(TopologyService.class)
+                .createZone(root, ZoneSpec.advanced(ZONE, "8.8.8.8", 5000, 5999));
+    }
+
+    /** A new account with one user, and that user's API keys. */
+    UserKeys tenant(String name) {
+        TenancyService tenancy = server.injector().getInstance(TenancyService.class);
+        AccountView account = tenancy.createAccount(
+                root,
+                new NewAccount(
+                        Optional.empty(),
+                        Optional.of(name),
+                        Role.USER,
+                        new NewUser(name, "secret-password", Optional.empty(), Optional.empty(), Optional.empty())));
+        return tenancy.registerUserKeys(root, account.users().get(0).id());
+    }
+
+    /** The Weft caller behind EC2 credentials, for acting as the compute side would. */
+    Caller caller(UserKeys keys) {
+        return server.injector()
+                .getInstance(ApiKeyDirectory.class)
+                .findByApiKey(keys.apiKey())
+                .orElseThrow()
+                .caller();
+    }
+
+    Ec2Client client(String accessKey, String secretKey) {
+        return Ec2Client.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of("weft-test-1"))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    Ec2Client client(UserKeys keys) {
+        return client(keys.apiKey(), keys.secretKey());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
