@@ -2,10 +2,7 @@ package io.weft.server.config;
 
 import static java.util.Objects.requireNonNull;
 
-/**
- * The listener of the EC2-compatible Query API. Reserved: the EC2 API arrives in a later issue and
- * nothing binds this port yet.
- */
+/** The listener of the EC2-compatible Query API: its own port, path {@code /}. */
 public record Ec2Config(String host, int port) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8788;
