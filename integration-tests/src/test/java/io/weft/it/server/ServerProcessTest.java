@@ -83,6 +83,21 @@ class ServerProcessTest {
                                     "listCapabilities"))
                             .statusCode())
                     .isEqualTo(200);
+            HttpResponse<String> zone = get(signed(
+                    server.uri("/client/api"),
+                    before,
+                    before.getProperty("secretKey"),
+                    "createZone",
+                    Map.of(
+                            "name",
+                            "survivor",
+                            "networktype",
+                            "Advanced",
+                            "dns1",
+                            "10.0.0.53",
+                            "internaldns1",
+                            "10.0.0.53")));
+            assertThat(zone.statusCode()).as(zone.body()).isEqualTo(200);
             server.kill();
         }
         String credentialsAfterKill = Files.readString(dataDir.resolve("admin.credentials"));
@@ -96,6 +111,14 @@ class ServerProcessTest {
             assertThat(get(signed(server.uri("/client/api"), after, after.getProperty("secretKey"), "listCapabilities"))
                             .statusCode())
                     .isEqualTo(200);
+            HttpResponse<String> zones = get(signed(
+                    server.uri("/client/api"),
+                    after,
+                    after.getProperty("secretKey"),
+                    "listZones",
+                    Map.of("name", "survivor")));
+            assertThat(zones.statusCode()).isEqualTo(200);
+            assertThat(zones.body()).contains("\"count\":1").contains("\"name\":\"survivor\"");
         }
     }
 
@@ -125,8 +148,13 @@ class ServerProcessTest {
     }
 
     private static URI signed(URI api, Properties admin, String secretKey, String command) {
+        return signed(api, admin, secretKey, command, Map.of());
+    }
+
+    private static URI signed(URI api, Properties admin, String secretKey, String command, Map<String, String> extra) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("command", command);
+        params.putAll(extra);
         params.put("response", "json");
         params.put("apiKey", admin.getProperty("apiKey"));
         params.put(
