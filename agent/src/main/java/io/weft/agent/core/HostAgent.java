@@ -25,6 +25,7 @@ import io.weft.spec.host.HostMessage;
 import io.weft.spec.host.HostUpdate;
 import io.weft.spec.host.PortStatus;
 import io.weft.spec.host.ResyncRequest;
+import io.weft.spec.host.UpdateKind;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -95,6 +96,11 @@ public final class HostAgent {
             fullRequestedAt = null;
             reconciledSinceAccept = false;
             metrics.updatesApplied.increment();
+            if (update.kind() == UpdateKind.FULL) {
+                // A FULL follows a server restart or takeover, which forgets which ports are wired:
+                // report every wired port again.
+                wiredNics = new TreeSet<>();
+            }
             converge(false);
             ack();
         } else if (decision instanceof UpdateDecision.AckAgain) {

@@ -183,6 +183,19 @@ class HostAgentTest {
     }
 
     @Test
+    void everyWiredPortIsReportedAgainAfterAFull() {
+        agent.onUpdate(TestingHosts.full(1, ONE));
+        int reports = sentOf(PortStatus.class).size();
+        agent.onUpdate(TestingHosts.full(2, ONE));
+        List<PortStatus> again = sentOf(PortStatus.class)
+                .subList(reports, sentOf(PortStatus.class).size());
+        assertEquals(
+                List.of("nic-a", "nic-b"),
+                again.stream().map(PortStatus::nicId).sorted().toList());
+        assertTrue(again.stream().allMatch(status -> status.state() == PortStatus.State.WIRED));
+    }
+
+    @Test
     void aPendingNicCostsNoWritesPerReconcile() {
         dataplane.host().removeTap("tapb");
         agent.onUpdate(TestingHosts.full(1, ONE));
