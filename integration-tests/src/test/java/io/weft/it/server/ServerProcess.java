@@ -37,6 +37,8 @@ final class ServerProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(
                         java,
                         "-Xmx512m",
+                        // as `./weft up` starts it (see the launcher): start-up time is what is measured
+                        "-XX:TieredStopAtLevel=1",
                         "-cp",
                         System.getProperty("java.class.path"),
                         "io.weft.server.Main",
