@@ -185,8 +185,12 @@ class SignedHttpScenarioTest {
                             "root",
                             "password",
                             "pw*~" + i)
-                    .get("host")
-                    .get(0);
+                    .get("host");
+            // One host object, not a one-element list (jclouds 2.5.0 reads it so).
+            assertThat(host.isObject()).isTrue();
+            assertThat(host.get("ipaddress").asText()).isEqualTo(url.substring("http://".length()));
+            assertThat(host.get("agentusername").asText()).isNotEmpty();
+            assertThat(host.get("agentpassword").asText()).isNotEmpty();
             assertThat(host.get("zoneid").asText()).isEqualTo(zoneId);
             assertThat(host.get("podid").asText()).isEqualTo(podId);
             assertThat(host.get("clusterid").asText()).isEqualTo(clusterId);

@@ -46,8 +46,9 @@ final class HostCommands {
                             address,
                             address,
                             Enums.required(params, "hypervisor", HypervisorType::parse)));
-            return CloudStackResult.list(
-                    "host", java.util.List.of(HostResponse.of(added.host(), Optional.of(added.credential()))), 1);
+            // One host object, as addCluster answers, not CloudStack's one-element host[]: jclouds 2.5.0
+            // reads "host" into a single Host, and cloudstack-go takes either shape when count is absent.
+            return CloudStackResult.object("host", HostResponse.of(added.host(), Optional.of(added.credential())));
         }
 
         private static String address(Params params) {

@@ -228,24 +228,29 @@ class CloudStackCommandsTest {
                 .get("cluster")
                 .get("id")
                 .asText();
-        JsonNode host1 = admin.ok(
-                        "addHost",
-                        "zoneid",
-                        zoneId,
-                        "podid",
-                        podId,
-                        "clusterid",
-                        clusterId,
-                        "url",
-                        "http://192.168.0.11",
-                        "hypervisor",
-                        "KVM",
-                        "username",
-                        "root",
-                        "password",
-                        "x")
-                .get("host")
-                .get(0);
+        JsonNode added = admin.ok(
+                "addHost",
+                "zoneid",
+                zoneId,
+                "podid",
+                podId,
+                "clusterid",
+                clusterId,
+                "url",
+                "http://192.168.0.11",
+                "hypervisor",
+                "KVM",
+                "username",
+                "root",
+                "password",
+                "x");
+        // addHost answers one host object (no count), as jclouds 2.5.0 reads it.
+        assertThat(added.has("count")).isFalse();
+        assertThat(added.get("host").isObject()).isTrue();
+        JsonNode host1 = added.get("host");
+        assertThat(host1.get("ipaddress").asText()).isEqualTo("192.168.0.11");
+        assertThat(host1.get("clusterid").asText()).isEqualTo(clusterId);
+        assertThat(host1.get("agentusername").asText()).isNotEmpty();
         assertThat(host1.get("agentpassword").asText()).isNotEmpty();
         String host2 = admin.ok(
                         "addHost",
@@ -258,7 +263,6 @@ class CloudStackCommandsTest {
                         "clusterid",
                         clusterId)
                 .get("host")
-                .get(0)
                 .get("id")
                 .asText();
         JsonNode hosts = admin.ok("listHosts", "zoneid", zoneId);
