@@ -64,10 +64,12 @@ public record WeftConfig(
 
     /**
      * The default is an H2 file database under the data directory; {@code DB_CLOSE_ON_EXIT=FALSE}
-     * because the server closes it itself, after in-flight requests are done.
+     * because the server closes it itself, after in-flight requests are done, and {@code
+     * WRITE_DELAY=0} because H2 otherwise holds a commit back for up to half a second, and a
+     * {@code kill -9} in that window would lose a change the API already confirmed.
      */
     public static String defaultDatabaseUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.resolve("db").resolve("weft").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + dataDir.resolve("db").resolve("weft").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     /** The persistence feature owns {@link DatabaseConfig}; only its keys and defaults live here. */

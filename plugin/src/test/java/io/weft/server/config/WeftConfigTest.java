@@ -69,7 +69,7 @@ class WeftConfigTest {
         assertThat(config.ec2()).isEqualTo(new Ec2Config("127.0.0.1", 8788));
         assertThat(config.database())
                 .isEqualTo(new DatabaseConfig(
-                        "jdbc:h2:file:/tmp/weft-data/db/weft;DB_CLOSE_ON_EXIT=FALSE", "weft", "", 10));
+                        "jdbc:h2:file:/tmp/weft-data/db/weft;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "weft", "", 10));
         assertThat(config.broker())
                 .isEqualTo(new BrokerConfig(
                         true,
