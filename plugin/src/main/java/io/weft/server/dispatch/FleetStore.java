@@ -194,7 +194,7 @@ public final class FleetStore {
                 pairs,
                 nic.isPortSecurityEnabled(),
                 groups,
-                nic.getTapName() != null ? nic.getTapName() : TapNames.forNic(nic.getUuid()));
+                nic.getTapName() != null ? nic.getTapName() : io.weft.server.compute.TapNames.of(nic.getUuid()));
     }
 
     private static Map<UUID, List<String>> groupsOf(Session session, List<Nic> nics) {
