@@ -69,7 +69,8 @@ public record WeftConfig(
      * {@code kill -9} in that window would lose a change the API already confirmed.
      */
     public static String defaultDatabaseUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.resolve("db").resolve("weft").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dataDir.resolve("db").resolve("weft").toAbsolutePath()
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     /** The persistence feature owns {@link DatabaseConfig}; only its keys and defaults live here. */
