@@ -7,8 +7,10 @@ package io.weft.spec.host;
 public final class HostQueues {
     /** Prefix of per-host update queues: {@code weft.host.<hostId>}. */
     public static final String HOST_PREFIX = "weft.host.";
+    /** Prefix of the manager's queues: the only addresses an agent may send to. */
+    public static final String MANAGER_PREFIX = "weft.manager.";
     /** Acks, heartbeats, resync requests and port status from every agent. */
-    public static final String MANAGER = "weft.manager.inbox";
+    public static final String MANAGER = MANAGER_PREFIX + "inbox";
 
     private HostQueues() {}
 

@@ -2,17 +2,19 @@ package io.weft.server.broker;
 
 import static java.util.Objects.requireNonNull;
 
+import io.weft.spec.host.HostQueues;
 import java.util.regex.Pattern;
 
 /**
- * The broker's address names, which broker security matches on: one queue per host that only its
+ * The broker's address names, which broker security matches on, as the host message contract
+ * ({@link HostQueues}) defines them: one queue per host that only its
  * agent may consume, and manager queues that every agent may send to.
  */
 public final class BrokerAddresses {
     /** {@code weft.host.<hostId>}: updates for one host. */
-    public static final String HOST_PREFIX = "weft.host.";
+    public static final String HOST_PREFIX = HostQueues.HOST_PREFIX;
     /** {@code weft.manager.<name>}: what agents send to the server (acks, heartbeats, resync requests). */
-    public static final String MANAGER_PREFIX = "weft.manager.";
+    public static final String MANAGER_PREFIX = HostQueues.MANAGER_PREFIX;
 
     /** Host ids become address names and user names, so they may not contain the broker's wildcards. */
     private static final Pattern HOST_ID = Pattern.compile("[A-Za-z0-9_-]+");
@@ -20,7 +22,7 @@ public final class BrokerAddresses {
     private BrokerAddresses() {}
 
     public static String hostQueue(String hostId) {
-        return HOST_PREFIX + checkHostId(hostId);
+        return HostQueues.hostQueue(checkHostId(hostId));
     }
 
     public static String managerQueue(String name) {
