@@ -28,6 +28,7 @@ public record AgentConfig(
         DataplaneKind dataplane,
         String ovsDb,
         Optional<Path> ovsRunDir,
+        Optional<Path> ovsVswitchdControl,
         Optional<String> namespace,
         String integrationBridge,
         int vethMtu,
@@ -52,6 +53,7 @@ public record AgentConfig(
         requireNonNull(dataplane, "dataplane is null");
         requireNonNull(ovsDb, "ovsDb is null");
         requireNonNull(ovsRunDir, "ovsRunDir is null");
+        requireNonNull(ovsVswitchdControl, "ovsVswitchdControl is null");
         requireNonNull(namespace, "namespace is null");
         requireNonNull(integrationBridge, "integrationBridge is null");
         requireNonNull(resyncPeriod, "resyncPeriod is null");
@@ -81,6 +83,9 @@ public record AgentConfig(
         keys.put("dataplane", new String[] {"linux", "linux (real tools) or memory (simulation)"});
         keys.put("ovs-db", new String[] {"unix:/var/run/openvswitch/db.sock", "ovs-vsctl --db address"});
         keys.put("ovs-rundir", new String[] {"", "OVS_RUNDIR for ovs-ofctl (a private OVS instance)"});
+        keys.put(
+                "ovs-vswitchd-control",
+                new String[] {"", "ovs-vswitchd control socket for ovs-appctl (default: ovs-appctl's own lookup)"});
         keys.put("netns", new String[] {"", "network namespace to program (default: the agent's own)"});
         keys.put("integration-bridge", new String[] {"br-weft", "OVS integration bridge"});
         keys.put("veth-mtu", new String[] {"1450", "MTU of NIC veth pairs created before their tap exists"});
@@ -158,6 +163,7 @@ public record AgentConfig(
                 DataplaneKind.valueOf(values.get("dataplane").toUpperCase(Locale.ROOT)),
                 values.get("ovs-db"),
                 optional(values.get("ovs-rundir")).map(Path::of),
+                optional(values.get("ovs-vswitchd-control")).map(Path::of),
                 optional(values.get("netns")),
                 values.get("integration-bridge"),
                 Integer.parseInt(values.get("veth-mtu")),

@@ -58,6 +58,7 @@ public final class AgentMain {
                             new LinuxHostConfig(
                                     config.ovsDb(),
                                     config.ovsRunDir(),
+                                    config.ovsVswitchdControl(),
                                     config.namespace(),
                                     config.integrationBridge(),
                                     config.vethMtu(),

@@ -30,6 +30,7 @@ class AgentConfigTest {
                         "unix:/var/run/openvswitch/db.sock",
                         Optional.empty(),
                         Optional.empty(),
+                        Optional.empty(),
                         "br-weft",
                         1450,
                         Duration.ofSeconds(30),
@@ -44,6 +45,7 @@ class AgentConfigTest {
         Files.writeString(
                 file,
                 "host-id=from-file\npassword=p\ndataplane=memory\nnetns=ns1\novs-rundir=/tmp/r\n"
+                        + "ovs-vswitchd-control=/tmp/r/ovs-vswitchd.ctl\n"
                         + "resync-period-seconds=7\nbroker-url=(tcp://a:61616,tcp://b:61616)?ha=true\n");
         AgentConfig config = AgentConfig.load(
                 List.of("--config", file.toString(), "--heartbeat-period-seconds=2", "--username=u"),
@@ -54,6 +56,7 @@ class AgentConfigTest {
         assertEquals(AgentConfig.DataplaneKind.MEMORY, config.dataplane());
         assertEquals(Optional.of("ns1"), config.namespace());
         assertEquals(Optional.of(Path.of("/tmp/r")), config.ovsRunDir());
+        assertEquals(Optional.of(Path.of("/tmp/r/ovs-vswitchd.ctl")), config.ovsVswitchdControl());
         assertEquals("br-int", config.integrationBridge());
         assertEquals(Duration.ofSeconds(7), config.resyncPeriod());
         assertEquals(Duration.ofSeconds(2), config.heartbeatPeriod());

@@ -1,11 +1,9 @@
 package io.weft.lab;
 
-import io.weft.agent.process.Command;
 import io.weft.agent.process.CommandRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.time.Duration;
 
 /**
  * Brings a hypervisor namespace up: its uplink to the underlay switch, br_netfilter, its own OVS
@@ -48,7 +46,10 @@ final class HypervisorBootstrap {
                 "netns",
                 hypervisor.namespace());
         runner.runChecked("ip", "-n", underlayNamespace, "link", "set", switchPort, "master", underlaySwitch, "up");
-        runner.runChecked("ip", "-n", hypervisor.namespace(), "link", "set", Hypervisor.UPLINK, "up");
+        // The uplink belongs to OVS, as a DPDK NIC would. Left to the kernel it would answer ARP for
+        // the tunnel address with its own MAC too, and a peer that believed that answer would send
+        // tunnelled packets where OVS never terminates them.
+        runner.runChecked("ip", "-n", hypervisor.namespace(), "link", "set", Hypervisor.UPLINK, "arp", "off", "up");
     }
 
     static String switchPortName(Hypervisor hypervisor) {
@@ -108,16 +109,5 @@ final class HypervisorBootstrap {
                 Hypervisor.UPLINK);
         hypervisor.exec("ip", "addr", "add", hypervisor.underlayCidr(), "dev", bridge);
         hypervisor.exec("ip", "link", "set", bridge, "up");
-    }
-
-    /**
-     * Resolves the peer's underlay MAC now. OVS's userspace tunnel code drops the first packet to
-     * an unresolved endpoint while it sends its own ARP request; warming the table (OVS snoops the
-     * ARP exchange on br-phy) keeps the first overlay ping of a test from being lost.
-     */
-    void warmUnderlay(Hypervisor from, Hypervisor to) {
-        runner.run(Command.of("ping", "-c", "1", "-W", "2", to.underlayIp())
-                .inNamespace(from.namespace())
-                .withTimeout(Duration.ofSeconds(5)));
     }
 }

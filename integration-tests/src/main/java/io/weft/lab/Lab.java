@@ -119,11 +119,6 @@ public final class Lab implements AutoCloseable {
         Hypervisor hypervisor = new Hypervisor(name, createNamespace(name), cidr, directory.resolve(name), runner);
         hypervisors.put(name, hypervisor);
         bootstrap.boot(hypervisor, underlayNamespace(), UNDERLAY_SWITCH);
-        for (Hypervisor peer : hypervisors.values()) {
-            if (peer != hypervisor) {
-                bootstrap.warmUnderlay(hypervisor, peer);
-            }
-        }
         return hypervisor;
     }
 

@@ -54,6 +54,7 @@ public final class LinuxDataplane implements Dataplane {
             "--format=json", "--data=json", "--columns=name,type,options,external_ids,statistics", "list", "Interface");
 
     private final HostTools tools;
+    private final TunnelNeighbours tunnelNeighbours;
     private final LinuxHostConfig config;
     private final ObjectMapper json = new ObjectMapper();
     // From the last read-back: what exists below the entry view, so that plugging runs only the
@@ -64,6 +65,7 @@ public final class LinuxDataplane implements Dataplane {
     public LinuxDataplane(CommandRunner runner, LinuxHostConfig config) {
         this.config = requireNonNull(config, "config is null");
         this.tools = new HostTools(requireNonNull(runner, "runner is null"), config);
+        this.tunnelNeighbours = new TunnelNeighbours(tools, config.vswitchdControl(), System::nanoTime);
     }
 
     @Override
@@ -190,6 +192,10 @@ public final class LinuxDataplane implements Dataplane {
         }
 
         String flows = OpenFlowBundleRenderer.render(operations);
+        if (!flows.isEmpty() && isUserspaceDatapath(desired)) {
+            // Before the flows: their first packet to a new endpoint must not meet an unresolved one.
+            tunnelNeighbours.prepare(TunnelNeighbours.destinations(operations));
+        }
         if (!flows.isEmpty()) {
             tools.write(
                     HostTools.ofctl(
@@ -212,6 +218,11 @@ public final class LinuxDataplane implements Dataplane {
             tools.write(List.of("ipset", "-exist", "restore"), ipsetRemovals);
         }
         return new ApplyResult(tools.writeCount() - before, pending);
+    }
+
+    private static boolean isUserspaceDatapath(HostDesiredState desired) {
+        return desired.bridges().stream()
+                .anyMatch(bridge -> bridge.datapathType().equals("netdev"));
     }
 
     /** Runs the missing steps of a NIC's hybrid plumbing; false when its tap does not exist yet. */

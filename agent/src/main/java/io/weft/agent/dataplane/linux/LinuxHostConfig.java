@@ -11,12 +11,15 @@ import java.util.Optional;
  * {@code ovs-ofctl} finds {@code <bridge>.mgmt}), and the network namespace to run in (in the lab
  * the agent runs in the root namespace and programs a hypervisor's namespace).
  *
+ * @param vswitchdControl the {@code ovs-vswitchd} control socket for {@code ovs-appctl}; empty for
+ *     ovs-appctl's own default (the system's daemon)
  * @param integrationBridge used for port commands until the desired state names the bridge
  * @param vethMtu MTU of the veth pair of a NIC whose tap does not exist yet (else the tap's MTU)
  */
 public record LinuxHostConfig(
         String ovsDbUrl,
         Optional<Path> ovsRunDir,
+        Optional<Path> vswitchdControl,
         Optional<String> namespace,
         String integrationBridge,
         int vethMtu,
@@ -24,6 +27,7 @@ public record LinuxHostConfig(
     public LinuxHostConfig {
         requireNonNull(ovsDbUrl, "ovsDbUrl is null");
         requireNonNull(ovsRunDir, "ovsRunDir is null");
+        requireNonNull(vswitchdControl, "vswitchdControl is null");
         requireNonNull(namespace, "namespace is null");
         requireNonNull(integrationBridge, "integrationBridge is null");
         requireNonNull(commandTimeout, "commandTimeout is null");
@@ -38,16 +42,21 @@ public record LinuxHostConfig(
                 "unix:/var/run/openvswitch/db.sock",
                 Optional.empty(),
                 Optional.empty(),
+                Optional.empty(),
                 "br-weft",
                 1450,
                 Duration.ofSeconds(30));
     }
 
-    /** An OVS instance with its own run directory (db.sock inside it), optionally in a namespace. */
+    /**
+     * An OVS instance with its own run directory (db.sock and ovs-vswitchd.ctl inside it),
+     * optionally in a namespace.
+     */
     public static LinuxHostConfig forRunDir(Path runDir, Optional<String> namespace, String integrationBridge) {
         return new LinuxHostConfig(
                 "unix:" + runDir.resolve("db.sock"),
                 Optional.of(runDir),
+                Optional.of(runDir.resolve("ovs-vswitchd.ctl")),
                 namespace,
                 integrationBridge,
                 1400,
