@@ -6,6 +6,8 @@ import io.weft.agent.dataplane.linux.LinuxHostConfig;
 import io.weft.agent.process.Command;
 import io.weft.agent.process.ProcessCommandRunner;
 import io.weft.rules.compile.HostCompiler;
+import io.weft.rules.diff.Operation;
+import io.weft.rules.diff.StateDiff;
 import io.weft.rules.model.HostModel;
 import io.weft.rules.model.IpAddress;
 import io.weft.rules.model.IpFamily;
@@ -73,8 +75,25 @@ public final class AgentApplyFigures {
                 measure("DELTA, " + member + " joins " + FiguresHostModel.referencedGroup(0), dataplane, grown, tools);
                 measure("DELTA, " + member + " leaves again", dataplane, full, tools);
             }
+            // What the agent does with a member-only DELTA when its last pass succeeded.
+            for (int i = 0; i < repetitions; i++) {
+                measureMembers("members only, " + member + " joins", dataplane, StateDiff.diff(full, grown), tools);
+                measureMembers("members only, " + member + " leaves", dataplane, StateDiff.diff(grown, full), tools);
+            }
             say("load average after: " + loadAverage());
         }
+    }
+
+    private static void measureMembers(
+            String what, LinuxDataplane dataplane, List<Operation> operations, ToolTimingRunner tools) {
+        tools.drain();
+        long started = System.nanoTime();
+        dataplane.applyMembers(operations);
+        long elapsed = System.nanoTime() - started;
+        say(what + ": " + millis(elapsed) + " ms wall, " + operations.size() + " operation(s), "
+                + tools.drain().values().stream()
+                        .mapToLong(ToolTimingRunner.ToolTime::calls)
+                        .sum() + " call(s)");
     }
 
     private static void measure(

@@ -10,6 +10,7 @@ final class AgentMetrics {
     final Counter updatesApplied;
     final Counter applyFailures;
     final Counter resyncRequests;
+    final Counter memberDeltas;
     final Timer convergence;
 
     AgentMetrics(MeterRegistry registry) {
@@ -24,6 +25,9 @@ final class AgentMetrics {
                 .register(registry);
         resyncRequests = Counter.builder("weft.agent.resync.requests")
                 .description("FULL updates asked for")
+                .register(registry);
+        memberDeltas = Counter.builder("weft.agent.member.deltas")
+                .description("DELTAs of set members only, written without a whole-host read back")
                 .register(registry);
         convergence = Timer.builder("weft.agent.convergence")
                 .description("one read back, diff and apply pass")

@@ -10,6 +10,7 @@ import io.weft.agent.state.StateStore;
 import io.weft.agent.state.UpdateDecider;
 import io.weft.agent.state.UpdateDecision;
 import io.weft.rules.diff.Operation;
+import io.weft.rules.diff.StateDiff;
 import io.weft.rules.state.ChainEntry;
 import io.weft.rules.state.DesiredEntry;
 import io.weft.rules.state.FlowEntry;
@@ -27,6 +28,7 @@ import io.weft.spec.host.PortStatus;
 import io.weft.spec.host.ResyncRequest;
 import io.weft.spec.host.UpdateKind;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -91,6 +93,8 @@ public final class HostAgent {
         }
         UpdateDecision decision = UpdateDecider.decide(state, update);
         if (decision instanceof UpdateDecision.Accept accept) {
+            HostDesiredState previous = state.desired();
+            boolean heldPrevious = inSync();
             store.save(accept.next());
             state = accept.next();
             fullRequestedAt = null;
@@ -101,7 +105,9 @@ public final class HostAgent {
                 // report every wired port again.
                 wiredNics = new TreeSet<>();
             }
-            converge(false);
+            if (!(heldPrevious && update.kind() == UpdateKind.DELTA && applyMemberChanges(previous))) {
+                converge(false);
+            }
             ack();
         } else if (decision instanceof UpdateDecision.AckAgain) {
             ack();
@@ -183,6 +189,39 @@ public final class HostAgent {
             metrics.applyFailures.increment();
             LOG.error("host {}: convergence failed", hostId, e);
         }
+    }
+
+    /**
+     * A DELTA that only adds or removes set members (a VM joining or leaving a group on another
+     * host: the most frequent change there is) is written straight into the sets, one {@code ipset}
+     * call, instead of reading back and diffing the whole host, which costs seconds on a large one.
+     * Only when the last pass left the dataplane holding {@code previous}; drift since then is
+     * found by the periodic resync as before. A failing write falls back to a full pass.
+     */
+    private boolean applyMemberChanges(HostDesiredState previous) {
+        List<Operation> operations = StateDiff.diff(previous, state.desired());
+        if (operations.isEmpty() || !operations.stream().allMatch(Dataplane::isMemberChange)) {
+            return false;
+        }
+        try {
+            dataplane.applyMembers(operations);
+        } catch (DataplaneException e) {
+            LOG.info("host {}: set member change needs a full pass: {}", hostId, e.getMessage());
+            return false;
+        }
+        reconciledSinceAccept = true;
+        counters = withSetSizes(counters, state.desired());
+        metrics.memberDeltas.increment();
+        return true;
+    }
+
+    private static DataplaneCounters withSetSizes(DataplaneCounters base, HostDesiredState desired) {
+        Map<String, Integer> setSizes = new TreeMap<>();
+        for (IpSetEntry set : desired.ipSets()) {
+            setSizes.put(set.name(), desired.members(set.name()).size());
+        }
+        return new DataplaneCounters(
+                base.ports(), base.flows(), base.rules(), setSizes, base.portCounters(), base.driftRepairs());
     }
 
     /** What a periodic pass had to change, except NICs already known to be waiting for their tap. */

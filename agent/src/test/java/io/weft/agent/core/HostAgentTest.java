@@ -99,6 +99,57 @@ class HostAgentTest {
     }
 
     @Test
+    void aMemberOnlyDeltaIsOneIpsetCallWithoutReadingTheHostBack() {
+        agent.onUpdate(TestingHosts.full(1, ONE));
+        long invocations = dataplane.host().invocationCount();
+
+        agent.onUpdate(TestingHosts.delta(1, ONE, TWO));
+        assertEquals(1, dataplane.host().invocationCount() - invocations, "one ipset restore, no read back");
+        agent.onUpdate(TestingHosts.delta(2, TWO, ONE));
+        assertEquals(2, dataplane.host().invocationCount() - invocations);
+
+        assertTrue(dataplaneMatches(ONE));
+        assertEquals(new Generation(1, 3), lastAck().generation());
+        assertEquals(AckStatus.APPLIED, lastAck().status());
+        assertEquals(ONE.hash(), lastAck().desiredHash());
+        assertTrue(agent.inSync());
+        assertEquals(2.0, registry.counter("weft.agent.member.deltas").count());
+        assertEquals(1, agent.counters().setSizes().get(WeftNames.groupSet("sg-db", IpFamily.IPV4)));
+    }
+
+    @Test
+    void aMemberDeltaFindingItsSetGoneFallsBackToAFullPass() {
+        agent.onUpdate(TestingHosts.full(1, ONE));
+        String set = WeftNames.groupSet("sg-db", IpFamily.IPV4);
+        // Someone removes the rules that use the set, then the set itself.
+        for (String nic : List.of("nic-a", "nic-b")) {
+            dataplane.host().run(Command.of("iptables", "-F", WeftNames.ingressChain(nic)));
+        }
+        assertEquals(
+                0, dataplane.host().run(Command.of("ipset", "destroy", set)).exitCode());
+
+        agent.onUpdate(TestingHosts.delta(1, ONE, TWO));
+
+        assertTrue(dataplaneMatches(TWO), "the full pass put back the rules and the set");
+        assertEquals(AckStatus.APPLIED, lastAck().status());
+        assertEquals(0.0, registry.counter("weft.agent.member.deltas").count());
+    }
+
+    @Test
+    void aMemberDeltaOnAHostThatIsNotInSyncTakesTheFullPass() {
+        dataplane.host().removeTap("tapb");
+        agent.onUpdate(TestingHosts.full(1, ONE));
+        assertFalse(agent.inSync(), "nic-b waits for its tap");
+        long invocations = dataplane.host().invocationCount();
+
+        agent.onUpdate(TestingHosts.delta(1, ONE, TWO));
+
+        assertTrue(dataplane.host().invocationCount() - invocations > 1, "read back, then apply");
+        assertEquals(2, dataplane.host().setSize(WeftNames.groupSet("sg-db", IpFamily.IPV4)));
+        assertEquals(0.0, registry.counter("weft.agent.member.deltas").count());
+    }
+
+    @Test
     void deltaOnStaleBaseRequestsFullResyncOnceAndWritesNothing() {
         agent.onUpdate(TestingHosts.full(1, ONE));
         long writes = dataplane.writeCount();

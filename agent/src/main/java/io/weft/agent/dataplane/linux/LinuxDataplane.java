@@ -220,6 +220,22 @@ public final class LinuxDataplane implements Dataplane {
         return new ApplyResult(tools.writeCount() - before, pending);
     }
 
+    @Override
+    public ApplyResult applyMembers(List<Operation> operations) {
+        for (Operation operation : operations) {
+            if (!Dataplane.isMemberChange(operation)) {
+                throw new IllegalArgumentException("not a set member change: " + operation);
+            }
+        }
+        String script =
+                IpsetRestoreRenderer.renderAdditions(operations) + IpsetRestoreRenderer.renderRemovals(operations);
+        if (script.isEmpty()) {
+            return new ApplyResult(0, Set.of());
+        }
+        tools.write(List.of("ipset", "-exist", "restore"), script);
+        return new ApplyResult(1, Set.of());
+    }
+
     private static boolean isUserspaceDatapath(HostDesiredState desired) {
         return desired.bridges().stream()
                 .anyMatch(bridge -> bridge.datapathType().equals("netdev"));

@@ -45,6 +45,11 @@ public final class InMemoryDataplane implements Dataplane {
     }
 
     @Override
+    public ApplyResult applyMembers(List<Operation> operations) {
+        return driver.applyMembers(operations);
+    }
+
+    @Override
     public long writeCount() {
         return driver.writeCount();
     }
