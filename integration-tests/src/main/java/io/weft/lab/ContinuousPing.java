@@ -76,7 +76,8 @@ public final class ContinuousPing implements AutoCloseable {
     /**
      * Starts pinging {@code targetIp} every {@code interval} from inside the VM's namespace. iputils
      * ping keeps the interval in whole milliseconds and, here, needs about 16 ms per request at
-     * {@code -i 0.010} but keeps to 9 ms at {@code -i 0.009}: check {@link Outcome#rate()}.
+     * {@code -i 0.010} but keeps to 9 ms at {@code -i 0.009} when the machine is idle: check
+     * {@link Outcome#rate()}.
      */
     public static ContinuousPing start(Vm source, String targetIp, Duration interval) {
         List<String> argv = List.of(

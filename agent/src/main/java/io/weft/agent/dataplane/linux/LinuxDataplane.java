@@ -165,10 +165,11 @@ public final class LinuxDataplane implements Dataplane {
 
         Set<String> pending = new HashSet<>();
         List<Operation> ovsCreations = new ArrayList<>();
+        LinkBatch plumbing = new LinkBatch();
         for (Operation operation : operations) {
             if (operation instanceof Operation.Upsert upsert) {
                 if (upsert.entry() instanceof NicPortEntry port) {
-                    if (!plug(port)) {
+                    if (!plug(port, plumbing)) {
                         pending.add(port.nicId());
                     }
                     if (lastOvsNicPorts.contains(port.ovsVeth())) {
@@ -178,6 +179,7 @@ public final class LinuxDataplane implements Dataplane {
                 ovsCreations.add(operation);
             }
         }
+        writeLinks(plumbing);
         List<List<String>> creations = OvsVsctlCommands.renderCreations(ovsCreations, bridge);
         if (!creations.isEmpty()) {
             tools.write(tools.vsctl(joined(creations)), "");
@@ -207,11 +209,13 @@ public final class LinuxDataplane implements Dataplane {
         if (!deletions.isEmpty()) {
             tools.write(tools.vsctl(joined(deletions)), "");
         }
+        LinkBatch unplugging = new LinkBatch();
         for (Operation operation : operations) {
             if (operation instanceof Operation.Remove remove && remove.previous() instanceof NicPortEntry port) {
-                unplug(port);
+                unplug(port, unplugging);
             }
         }
+        writeLinks(unplugging);
 
         String ipsetRemovals = IpsetRestoreRenderer.renderRemovals(operations);
         if (!ipsetRemovals.isEmpty()) {
@@ -241,8 +245,8 @@ public final class LinuxDataplane implements Dataplane {
                 .anyMatch(bridge -> bridge.datapathType().equals("netdev"));
     }
 
-    /** Runs the missing steps of a NIC's hybrid plumbing; false when its tap does not exist yet. */
-    private boolean plug(NicPortEntry port) {
+    /** Adds the missing steps of a NIC's hybrid plumbing to the batch; false when its tap does not exist yet. */
+    private boolean plug(NicPortEntry port, LinkBatch batch) {
         LinkTable links = lastLinks;
         boolean tapExists = links.exists(port.tapDevice());
         if (!tapExists) {
@@ -251,56 +255,81 @@ public final class LinuxDataplane implements Dataplane {
                     .succeeded();
         }
         if (!links.exists(port.linuxBridge())) {
-            tools.write(List.of("ip", "link", "add", "name", port.linuxBridge(), "type", "bridge"), "");
-            tools.write(List.of("ip", "link", "set", port.linuxBridge(), "up"), "");
+            batch.add("link", "add", "name", port.linuxBridge(), "type", "bridge");
+            batch.add("link", "set", port.linuxBridge(), "up");
         }
         if (!links.exists(port.bridgeVeth()) || !links.exists(port.ovsVeth())) {
             if (links.exists(port.bridgeVeth())) {
-                tools.write(List.of("ip", "link", "del", port.bridgeVeth()), "");
+                batch.add("link", "del", port.bridgeVeth());
             }
             int mtu = links.links().containsKey(port.tapDevice())
                     ? links.links().get(port.tapDevice()).mtu()
                     : config.vethMtu();
             String mtuText = Integer.toString(mtu);
-            tools.write(
-                    List.of(
-                            "ip",
-                            "link",
-                            "add",
-                            "name",
-                            port.bridgeVeth(),
-                            "mtu",
-                            mtuText,
-                            "type",
-                            "veth",
-                            "peer",
-                            "name",
-                            port.ovsVeth(),
-                            "mtu",
-                            mtuText),
-                    "");
-            tools.write(List.of("ip", "link", "set", port.ovsVeth(), "up"), "");
+            batch.add(
+                    "link",
+                    "add",
+                    "name",
+                    port.bridgeVeth(),
+                    "mtu",
+                    mtuText,
+                    "type",
+                    "veth",
+                    "peer",
+                    "name",
+                    port.ovsVeth(),
+                    "mtu",
+                    mtuText);
+            batch.add("link", "set", port.ovsVeth(), "up");
         }
         if (links.masterOf(port.bridgeVeth()).filter(port.linuxBridge()::equals).isEmpty()) {
-            tools.write(List.of("ip", "link", "set", port.bridgeVeth(), "master", port.linuxBridge(), "up"), "");
+            batch.add("link", "set", port.bridgeVeth(), "master", port.linuxBridge(), "up");
         }
         if (tapExists
                 && links.masterOf(port.tapDevice())
                         .filter(port.linuxBridge()::equals)
                         .isEmpty()) {
-            tools.write(List.of("ip", "link", "set", port.tapDevice(), "master", port.linuxBridge(), "up"), "");
+            batch.add("link", "set", port.tapDevice(), "master", port.linuxBridge(), "up");
         }
         return tapExists;
     }
 
     /** Removing the bridge releases the tap (which belongs to the hypervisor); the veth pair goes with one end. */
-    private void unplug(NicPortEntry port) {
+    private void unplug(NicPortEntry port, LinkBatch batch) {
         if (lastLinks.exists(port.bridgeVeth()) || lastLinks.exists(port.ovsVeth())) {
             String end = lastLinks.exists(port.bridgeVeth()) ? port.bridgeVeth() : port.ovsVeth();
-            tools.write(List.of("ip", "link", "del", end), "");
+            batch.add("link", "del", end);
         }
         if (lastLinks.exists(port.linuxBridge())) {
-            tools.write(List.of("ip", "link", "del", port.linuxBridge()), "");
+            batch.add("link", "del", port.linuxBridge());
+        }
+    }
+
+    /**
+     * Runs a pass's {@code ip} commands as one {@code ip -batch -}: a hundred NICs are about six
+     * hundred link changes, and one process instead of six hundred saves seconds. ip stops at the
+     * first failing line, as the separate commands did.
+     */
+    private void writeLinks(LinkBatch batch) {
+        if (!batch.isEmpty()) {
+            tools.write(List.of("ip", "-batch", "-"), batch.script());
+        }
+    }
+
+    /** {@code ip} commands (without the leading "ip") collected for one {@code ip -batch -}. */
+    private static final class LinkBatch {
+        private final StringBuilder script = new StringBuilder();
+
+        void add(String... args) {
+            script.append(String.join(" ", args)).append('\n');
+        }
+
+        boolean isEmpty() {
+            return script.length() == 0;
+        }
+
+        String script() {
+            return script.toString();
         }
     }
 

@@ -4,10 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.weft.agent.process.CommandResult;
 import io.weft.rules.diff.Operation;
+import io.weft.rules.model.Cidr;
+import io.weft.rules.model.IpAddress;
 import io.weft.rules.state.FlowEntry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * its endpoint missing there is dropped while OVS sends an ARP request of its own; entries also age
  * out after fifteen idle minutes. When a live migration repoints the peers at the VM's new host, the
  * first packet a peer sends there would be lost that way. So, for every endpoint the new flows send
- * to that OVS cannot resolve yet, this asks the host's kernel (whose neighbour table queues packets
+ * to that OVS cannot resolve yet, this finds the next hop in OVS's route table, asks the host's kernel (whose neighbour table queues packets
  * instead of dropping them, and which may have resolved the endpoint already), pings the next hop
  * when the kernel does not know it either, and copies the answer into OVS's table with
  * {@code tnl/neigh/set}. The kernel datapath needs none of this: it resolves through the kernel.
@@ -94,15 +97,18 @@ final class TunnelNeighbours {
             return Outcome.NOTHING;
         }
         Set<String> known = parseNeighbourTable(table.stdout());
+        Set<String> unknown = new TreeSet<>(destinations);
+        unknown.removeAll(known);
+        if (unknown.isEmpty()) {
+            return Outcome.NOTHING;
+        }
+        // One read of OVS's route table for all of them: a lookup per endpoint costs a process each.
+        CommandResult routeTable = tools.tryRun(command("ovs/route/show"));
+        List<Route> routes = routeTable.succeeded() ? parseRouteTable(routeTable.stdout()) : List.of();
         Map<String, NextHop> pending = new LinkedHashMap<>();
         Set<String> unresolved = new TreeSet<>();
-        for (String destination : destinations) {
-            if (known.contains(destination)) {
-                continue;
-            }
-            CommandResult lookup = tools.tryRun(command("ovs/route/lookup", destination));
-            Optional<NextHop> hop =
-                    lookup.succeeded() ? parseRouteLookup(destination, lookup.stdout()) : Optional.empty();
+        for (String destination : unknown) {
+            Optional<NextHop> hop = nextHop(routes, destination);
             if (hop.isEmpty()) {
                 unresolved.add(destination);
             } else if (!known.contains(hop.get().address())) {
@@ -176,26 +182,44 @@ final class TunnelNeighbours {
         return addresses;
     }
 
+    /** One route of OVS's table: a prefix, the device it leaves by, and its gateway if not on-link. */
+    record Route(Cidr prefix, String device, Optional<String> gateway) {}
+
     /**
-     * The next hop from {@code ovs-appctl ovs/route/lookup <ip>}, which prints {@code src},
-     * {@code gateway} ({@code ::} or {@code 0.0.0.0} when the endpoint is on-link) and {@code dev}.
+     * The routes in {@code ovs-appctl ovs/route/show}, one per line after a heading, e.g.
+     * {@code Cached: 10.8.0.0/16 dev br-phy GW 10.9.9.254 SRC 10.9.9.1} (also {@code User:} lines).
      */
-    static Optional<NextHop> parseRouteLookup(String destination, String output) {
-        String gateway = null;
-        String device = null;
+    static List<Route> parseRouteTable(String output) {
+        List<Route> routes = new ArrayList<>();
         for (String line : output.split("\n")) {
             String[] fields = line.trim().split("\\s+");
-            if (fields.length == 2 && fields[0].equals("gateway")) {
-                gateway = fields[1];
-            } else if (fields.length == 2 && fields[0].equals("dev")) {
-                device = fields[1];
+            String device = valueAfter(fields, "dev");
+            if (fields.length < 4 || !fields[0].endsWith(":") || device == null) {
+                continue;
+            }
+            try {
+                routes.add(new Route(Cidr.parse(fields[1]), device, Optional.ofNullable(valueAfter(fields, "GW"))));
+            } catch (RuntimeException e) {
+                LOG.debug("ignoring OVS route line '{}': {}", line, e.getMessage());
             }
         }
-        if (device == null) {
+        return routes;
+    }
+
+    /** The longest-prefix route to {@code destination}: its gateway, or the destination itself on-link. */
+    static Optional<NextHop> nextHop(List<Route> routes, String destination) {
+        IpAddress address;
+        try {
+            address = IpAddress.parse(destination);
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
-        boolean onLink = gateway == null || gateway.equals("::") || gateway.equals("0.0.0.0");
-        return Optional.of(new NextHop(onLink ? destination : gateway, device));
+        return routes.stream()
+                .filter(route -> route.prefix().family() == address.family()
+                        && address.masked(route.prefix().prefixLength())
+                                .equals(route.prefix().network()))
+                .max(Comparator.comparingInt(route -> route.prefix().prefixLength()))
+                .map(route -> new NextHop(route.gateway().orElse(destination), route.device()));
     }
 
     /**

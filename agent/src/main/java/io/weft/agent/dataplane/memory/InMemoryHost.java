@@ -4,6 +4,7 @@ import io.weft.agent.process.Command;
 import io.weft.agent.process.CommandResult;
 import io.weft.agent.process.CommandRunner;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -73,6 +74,17 @@ public final class InMemoryHost implements CommandRunner {
                 return ovs.ofctl(argv, stdin);
             }
             case "ip" -> {
+                if (argv.equals(List.of("ip", "-batch", "-"))) {
+                    // Like ip -batch without -force: line by line, stopping at the first failure.
+                    for (String line : stdin.split("\n")) {
+                        if (!line.isBlank()) {
+                            List<String> lineArgv = new ArrayList<>(List.of("ip"));
+                            lineArgv.addAll(List.of(line.trim().split("\\s+")));
+                            links.ip(lineArgv);
+                        }
+                    }
+                    return "";
+                }
                 return links.ip(argv);
             }
             default -> throw new ToolFailure(argv.get(0) + ": command not found");

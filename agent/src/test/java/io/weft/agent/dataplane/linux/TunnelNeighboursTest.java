@@ -70,15 +70,12 @@ class TunnelNeighboursTest {
                     ovsNeighbours.forEach((ip, mac) -> out.append(String.format("%-46s%-20s%s%n", ip, mac, "br-phy")));
                     return ok(out.toString());
                 }
-                case "ovs/route/lookup" -> {
-                    String ip = args.get(1);
-                    if (ip.startsWith("10.250.1.")) {
-                        return ok("src 10.250.1.3\ngateway ::\ndev br-phy\n");
-                    }
-                    if (ip.startsWith("10.251.")) {
-                        return ok("src 10.250.1.3\ngateway 10.250.1.254\ndev br-phy\n");
-                    }
-                    return new CommandResult(2, "Not found\n", "ovs-appctl: server returned an error\n");
+                case "ovs/route/show" -> {
+                    return ok("Route Table:\n"
+                            + "Cached: 10.250.1.3/32 dev br-phy SRC 10.250.1.3 local\n"
+                            + "Cached: 10.250.1.0/24 dev br-phy SRC 10.250.1.3\n"
+                            + "Cached: 10.251.0.0/16 dev br-phy GW 10.250.1.254 SRC 10.250.1.3\n"
+                            + "Cached: fe80::/64 dev br-phy SRC fe80::1\n");
                 }
                 case "tnl/neigh/set" -> {
                     ovsNeighbours.put(args.get(2), args.get(3));
@@ -166,6 +163,9 @@ class TunnelNeighboursTest {
         assertThat(host.commands.stream().filter(argv -> argv.get(0).equals("ping")))
                 .as("one next hop, one ping")
                 .hasSize(1);
+        assertThat(host.commands.stream().filter(argv -> argv.contains("ovs/route/show")))
+                .as("the route table is read once for all endpoints")
+                .hasSize(1);
     }
 
     @Test
@@ -207,12 +207,21 @@ class TunnelNeighboursTest {
 
     @Test
     void parsesTheToolsOutputs() {
-        assertThat(TunnelNeighbours.parseRouteLookup("10.250.1.2", "src 10.250.1.3\ngateway ::\ndev br-phy\n"))
-                .contains(new TunnelNeighbours.NextHop("10.250.1.2", "br-phy"));
-        assertThat(TunnelNeighbours.parseRouteLookup("10.8.1.1", "src 10.9.9.1\ngateway 10.9.9.254\ndev br-phy\n"))
+        List<TunnelNeighbours.Route> routes = TunnelNeighbours.parseRouteTable("Route Table:\n"
+                + "Cached: 10.9.9.1/32 dev br-phy SRC 10.9.9.1 local\n"
+                + "Cached: 10.9.9.0/24 dev br-phy SRC 10.9.9.1\n"
+                + "User: 10.8.0.0/16 dev br-phy GW 10.9.9.254 SRC 10.9.9.1\n"
+                + "Cached: 10.8.7.0/24 dev br-ul2 SRC 10.8.7.1\n"
+                + "Cached: fe80::/64 dev br-phy SRC fe80::7885:2aff:fe07:e24b\n");
+        assertThat(routes).hasSize(5);
+        assertThat(TunnelNeighbours.nextHop(routes, "10.9.9.2"))
+                .contains(new TunnelNeighbours.NextHop("10.9.9.2", "br-phy"));
+        assertThat(TunnelNeighbours.nextHop(routes, "10.8.1.1"))
                 .contains(new TunnelNeighbours.NextHop("10.9.9.254", "br-phy"));
-        assertThat(TunnelNeighbours.parseRouteLookup("192.0.2.1", "Not found\n"))
-                .isEmpty();
+        assertThat(TunnelNeighbours.nextHop(routes, "10.8.7.9"))
+                .as("the longest prefix wins")
+                .contains(new TunnelNeighbours.NextHop("10.8.7.9", "br-ul2"));
+        assertThat(TunnelNeighbours.nextHop(routes, "192.0.2.1")).isEmpty();
         assertThat(TunnelNeighbours.parseKernelNeighbours("10.250.1.2 dev br-phy lladdr 1A:E7:B5:D7:48:4E STALE\n"
                         + "10.250.1.9 dev br-phy INCOMPLETE\n"
                         + "fe80::1 dev br-phy lladdr 02:00:00:00:00:01 router REACHABLE\n"))
