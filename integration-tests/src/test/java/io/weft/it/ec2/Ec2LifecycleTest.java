@@ -2,6 +2,7 @@ package io.weft.it.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.weft.server.compute.NewVirtualMachine;
 import io.weft.server.compute.NicQuery;
@@ -305,6 +306,12 @@ class Ec2LifecycleTest {
                 .get(0);
         assertThat(modified.groups()).extracting(GroupIdentifier::groupId).containsExactly(db);
         assertThat(modified.sourceDestCheck()).isFalse();
+        ec2.modifyNetworkInterfaceAttribute(
+                r -> r.networkInterfaceId(eni.networkInterfaceId()).description(b -> b.value("edge")));
+        assertThat(ec2.describeNetworkInterfaces(r -> r.filters(filter("description", "ed*")))
+                        .networkInterfaces())
+                .extracting(NetworkInterface::networkInterfaceId, NetworkInterface::description)
+                .containsExactly(tuple(eni.networkInterfaceId(), "edge"));
 
         // The legacy flat form, with a CIDR and with a group by name
         ec2.authorizeSecurityGroupIngress(r ->
@@ -348,6 +355,7 @@ class Ec2LifecycleTest {
                         .filter(rule -> "10.1.0.0/16".equals(rule.cidrIpv4()))
                         .findFirst()
                         .orElseThrow();
+        assertThat(ssh.securityGroupRuleId()).isEqualTo(webRules.get(0).securityGroupRuleId());
         assertThat(ssh.fromPort()).isEqualTo(2222);
         assertThat(ssh.description()).isEqualTo("ssh2");
         assertThat(ssh.isEgress()).isFalse();

@@ -40,6 +40,15 @@ final class Ec2Server implements AutoCloseable {
     final URI endpoint;
 
     Ec2Server(Path dataDir) {
+        this(dataDir, true);
+    }
+
+    /** A server started again on the data of an earlier one, which already holds the zone and tenants. */
+    static Ec2Server restart(Path dataDir) {
+        return new Ec2Server(dataDir, false);
+    }
+
+    private Ec2Server(Path dataDir, boolean firstStart) {
         WeftConfig config = WeftConfig.of(
                 Map.of("dataDir", dataDir.toString(), "http.port", "0", "broker.port", "0", "ec2.port", "0"));
         WeftServer.Builder builder = WeftServer.builder(config);
@@ -56,9 +65,11 @@ final class Ec2Server implements AutoCloseable {
         server = builder.start();
         root = server.injector().getInstance(TenancyBootstrap.class).run();
         endpoint = server.ec2Uri().orElseThrow();
-        server.injector()
-                .getInstance(TopologyService.class)
-                .createZone(root, ZoneSpec.advanced(ZONE, "8.8.8.8", 5000, 5999));
+        if (firstStart) {
+            server.injector()
+                    .getInstance(TopologyService.class)
+                    .createZone(root, ZoneSpec.advanced(ZONE, "8.8.8.8", 5000, 5999));
+        }
     }
 
     /** A new account with one user, and that user's API keys. */

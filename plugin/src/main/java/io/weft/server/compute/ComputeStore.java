@@ -7,6 +7,7 @@ import io.weft.server.network.model.AllowedAddressPair;
 import io.weft.server.network.model.Nic;
 import io.weft.server.network.model.NicSecurityGroup;
 import io.weft.server.network.model.VirtualMachine;
+import io.weft.server.tenancy.Account;
 import io.weft.server.tenancy.Visibility;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,14 @@ public final class ComputeStore {
                         .setParameter("mac", mac)
                         .getSingleResult()
                 > 0;
+    }
+
+    /** The NIC of {@code account} created with EC2 client token {@code token}, if any. */
+    public Optional<Nic> nicByClientToken(Session session, Account account, String token) {
+        return session.createSelectionQuery("from Nic where account = :account and clientToken = :token", Nic.class)
+                .setParameter("account", account)
+                .setParameter("token", token)
+                .uniqueResultOptional();
     }
 
     public List<NicSecurityGroup> membershipsOf(Session session, Nic nic) {

@@ -34,6 +34,9 @@ import org.hibernate.Session;
  * unique keys catch a concurrent winner.
  */
 public final class NicAllocator {
+    /** The longest description: the column's size, and EC2's limit. */
+    private static final int MAX_DESCRIPTION_LENGTH = 255;
+
     private final Ownership ownership;
     private final NetworkStore networks;
     private final ComputeStore store;
@@ -83,7 +86,7 @@ public final class NicAllocator {
         nic.setIpv4Address(ipv4.toString());
         nic.setIpv6Address(ipv6(session, network, spec, MacAddress.parse(nic.getMacAddress())));
         nic.setPortSecurityEnabled(spec.portSecurity());
-        nic.setDescription(spec.description().orElse(null));
+        nic.setDescription(spec.description().map(NicAllocator::description).orElse(null));
         nic.attach(null, null, null, TapNames.of(id));
         NicGroups.Chosen chosen = groups.choose(session, caller, nic, spec.groups());
         store.persist(session, nic);
@@ -152,6 +155,15 @@ public final class NicAllocator {
         String mac = pair.macAddress().map(text -> parseMac(text).toString()).orElse(null);
         String text = address.isHost() ? address.network().toString() : address.toString();
         return new AllowedAddressPair(UUID.randomUUID(), nic, text, mac);
+    }
+
+    /** A NIC's description as stored: null when empty, INVALID_PARAMETER when too long. */
+    static String description(String text) {
+        if (text.length() > MAX_DESCRIPTION_LENGTH) {
+            throw WeftException.invalid(
+                    "a network interface description is longer than " + MAX_DESCRIPTION_LENGTH + " characters");
+        }
+        return text.isEmpty() ? null : text;
     }
 
     private static MacAddress parseMac(String text) {

@@ -60,16 +60,48 @@ public final class NicService {
         this.changes = requireNonNull(changes, "changes is null");
     }
 
+    /** A NIC created with a client token, and the token as it was given then. */
+    public record CreatedWithToken(NicView nic, ClientToken clientToken) {
+        public CreatedWithToken {
+            requireNonNull(nic, "nic is null");
+            requireNonNull(clientToken, "clientToken is null");
+        }
+    }
+
     /** Creates a NIC without a VM, owned by the caller's account or {@code accountId}. */
     public Mutation<NicView> create(Caller caller, Optional<UUID> accountId, NicSpec spec) {
+        return create(caller, accountId, spec, Optional.empty());
+    }
+
+    /**
+     * Creates a NIC as the other {@code create} does, keeping {@code clientToken} with it (EC2's
+     * ClientToken; 1 to 64 ASCII characters). Look the token up with {@link #findByClientToken} first: a
+     * token is unique per account, so a create with one already used, which only a concurrent create
+     * can cause, fails with CONCURRENT_MODIFICATION, and its retry finds the NIC the other one made.
+     */
+    public Mutation<NicView> create(
+            Caller caller, Optional<UUID> accountId, NicSpec spec, Optional<ClientToken> clientToken) {
+        clientToken.ifPresent(NicService::checkToken);
         return Transactions.write(sessions, session -> {
             Account owner = ownership.ownerFor(session, caller, accountId);
             NicAllocator.Allocated allocated = allocator.allocate(session, caller, owner, spec);
             Nic nic = allocated.nic();
+            clientToken.ifPresent(token -> nic.setClientToken(token.token(), token.requestHash()));
             return Mutation.of(
                     ComputeViews.nic(session, store, nic),
                     ChangeRecords.groups(changes, session, allocated.createdGroups(), false),
                     ChangeRecords.nics(changes, session, List.of(nic.getUuid()), false));
+        });
+    }
+
+    /** The NIC of the caller's account created with client token {@code token}, if there is one. */
+    public Optional<CreatedWithToken> findByClientToken(Caller caller, String token) {
+        return sessions.fromTransaction(session -> {
+            Account owner = ownership.ownerFor(session, caller, Optional.empty());
+            return store.nicByClientToken(session, owner, token)
+                    .map(nic -> new CreatedWithToken(
+                            ComputeViews.nic(session, store, nic),
+                            new ClientToken(nic.getClientToken(), nic.getClientRequestHash())));
         });
     }
 
@@ -182,6 +214,17 @@ public final class NicService {
         });
     }
 
+    /** Changes the description (EC2's Description.Value); empty clears it. Hosts never see it: no change record. */
+    public Mutation<NicView> setDescription(Caller caller, UUID nicId, String description) {
+        String stored = NicAllocator.description(requireNonNull(description, "description is null"));
+        return Transactions.write(sessions, session -> {
+            Nic nic = nic(session, caller, nicId);
+            nic.setDescription(stored);
+            session.flush();
+            return Mutation.of(ComputeViews.nic(session, store, nic));
+        });
+    }
+
     /** Deletes a detached NIC, freeing its addresses; an attached one is IN_USE (detach it first). */
     public Mutation<UUID> delete(Caller caller, UUID nicId) {
         return Transactions.write(sessions, session -> {
@@ -202,6 +245,14 @@ public final class NicService {
         return Mutation.of(
                 ComputeViews.nic(session, store, nic),
                 ChangeRecords.nics(changes, session, List.of(nic.getUuid()), tightens));
+    }
+
+    private static void checkToken(ClientToken clientToken) {
+        String token = clientToken.token();
+        boolean ascii = token.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+        if (token.isEmpty() || token.length() > ClientToken.MAX_LENGTH || !ascii) {
+            throw WeftException.invalid("a client token is 1 to " + ClientToken.MAX_LENGTH + " ASCII characters");
+        }
     }
 
     private Nic nic(Session session, Caller caller, UUID id) {

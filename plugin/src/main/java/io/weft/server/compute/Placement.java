@@ -2,13 +2,21 @@ package io.weft.server.compute;
 
 import static java.util.Objects.requireNonNull;
 
+import io.weft.server.dispatch.DispatchSettings;
+import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
 import io.weft.server.network.Ownership;
+import io.weft.server.network.model.VirtualMachine;
 import io.weft.server.tenancy.Authorizer;
 import io.weft.server.tenancy.Caller;
+import io.weft.server.topology.AllocationState;
 import io.weft.server.topology.Host;
 import io.weft.server.topology.Zone;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.Session;
 
@@ -18,10 +26,14 @@ import org.hibernate.Session;
  */
 public final class Placement {
     private final Authorizer authorizer;
+    private final Clock clock;
+    private final Duration heartbeatTimeout;
 
     @Inject
-    public Placement(Authorizer authorizer) {
+    public Placement(Authorizer authorizer, Clock clock, DispatchSettings dispatch) {
         this.authorizer = requireNonNull(authorizer, "authorizer is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.heartbeatTimeout = requireNonNull(dispatch, "dispatch is null").heartbeatTimeout();
     }
 
     Host host(Session session, Caller caller, UUID hostId, Zone zone) {
@@ -32,5 +44,46 @@ public final class Placement {
             throw WeftException.invalid("host " + hostId + " is not in zone " + zone.getUuid());
         }
         return host;
+    }
+
+    /**
+     * Picks the host a running VM migrates to when none is named (root only), as CloudStack does: an
+     * Enabled host (in an Enabled cluster, if any) of the same hypervisor whose agent is up, other than
+     * the VM's; one of the VM's cluster if there is one, else one of its zone; the fewest bound NICs
+     * first, then by name. Up means heard from within the dispatcher's heartbeat timeout, the rule by
+     * which the dispatcher itself counts a host as disconnected; the hosts' state column is not kept.
+     */
+    Host destinationFor(Session session, Caller caller, VirtualMachine vm) {
+        authorizer.requireRootAdmin(caller);
+        Host current = vm.getHost();
+        return session
+                .createSelectionQuery(
+                        "select h, (select count(*) from Nic n where n.host = h) from Host h left join h.cluster c"
+                                + " where h.zone = :zone and h <> :current and h.hypervisorType = :hypervisor"
+                                + " and h.resourceState = :enabled and h.lastHeartbeat >= :upSince"
+                                + " and (c is null or c.allocationState = :enabled)",
+                        Object[].class)
+                .setParameter("zone", vm.getZone())
+                .setParameter("current", current)
+                .setParameter("hypervisor", current.getHypervisorType())
+                .setParameter("enabled", AllocationState.ENABLED)
+                .setParameter("upSince", clock.instant().minus(heartbeatTimeout))
+                .getResultList()
+                .stream()
+                .min(Comparator.<Object[]>comparingInt(row -> sameCluster((Host) row[0], current) ? 0 : 1)
+                        .thenComparing(row -> (Long) row[1])
+                        .thenComparing(row -> ((Host) row[0]).getName())
+                        .thenComparing(row -> ((Host) row[0]).getUuid()))
+                .map(row -> (Host) row[0])
+                // CloudStack's planner fails here for want of server capacity, which is its 533.
+                .orElseThrow(() -> new WeftException(
+                        ErrorCode.CAPACITY_EXHAUSTED,
+                        "Unable to find a suitable host to migrate VM " + vm.getUuid() + " to: no other Up and"
+                                + " Enabled " + current.getHypervisorType().displayName() + " host in zone "
+                                + vm.getZone().getUuid()));
+    }
+
+    private static boolean sameCluster(Host candidate, Host current) {
+        return current.getCluster() != null && Objects.equals(candidate.getCluster(), current.getCluster());
     }
 }

@@ -131,6 +131,13 @@ public final class VirtualMachineService {
         return sessions.fromTransaction(session -> ComputeViews.vm(session, store, vm(session, caller, id)));
     }
 
+    /** Whether a VM with this id exists and the caller may see it. */
+    public boolean isVisible(Caller caller, UUID id) {
+        return sessions.fromTransaction(session -> Ownership.find(session, VirtualMachine.class, id)
+                .map(vm -> ownership.canSee(caller, vm.getAccount()))
+                .orElse(false));
+    }
+
     /** Adds a NIC to a VM as its next device (CloudStack addNicToVirtualMachine). */
     public Mutation<VirtualMachineView> addNic(Caller caller, UUID vmId, NicSpec spec) {
         return Transactions.write(sessions, session -> {
@@ -194,16 +201,21 @@ public final class VirtualMachineService {
         return Transactions.write(sessions, session -> place(session, vm(session, caller, vmId), null, true));
     }
 
-    /** Moves the VM's NICs to another host (root only), in one change record. */
-    public Mutation<VirtualMachineView> migrate(Caller caller, UUID vmId, UUID hostId) {
+    /**
+     * Moves the VM's NICs to another host (root only), in one change record: to {@code hostId}, or
+     * when it is empty to the host {@link Placement#destinationFor} picks.
+     */
+    public Mutation<VirtualMachineView> migrate(Caller caller, UUID vmId, Optional<UUID> hostId) {
         return Transactions.write(sessions, session -> {
             VirtualMachine vm = vm(session, caller, vmId);
             if (vm.getHost() == null) {
                 throw WeftException.invalid("VM " + vmId + " is not running; start it instead");
             }
-            Host target = placement.host(session, caller, hostId, vm.getZone());
+            Host target = hostId.isPresent()
+                    ? placement.host(session, caller, hostId.get(), vm.getZone())
+                    : placement.destinationFor(session, caller, vm);
             if (target.equals(vm.getHost())) {
-                throw WeftException.invalid("VM " + vmId + " already runs on host " + hostId);
+                throw WeftException.invalid("VM " + vmId + " already runs on host " + target.getUuid());
             }
             return place(session, vm, target, false);
         });

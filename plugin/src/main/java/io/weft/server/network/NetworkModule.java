@@ -21,8 +21,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * The network services: networks and scopes, security groups, VMs and NICs, tags. Needs a {@code
- * SessionFactory}, a {@code ChangeLog}, a {@code java.time.Clock} and the tenancy module's {@code
- * TenancyStore} and {@code Authorizer}; {@code Main} maps the configuration onto the limits.
+ * SessionFactory}, a {@code ChangeLog}, a {@code java.time.Clock}, the tenancy module's {@code
+ * TenancyStore} and {@code Authorizer}, and the dispatch module's {@code DispatchSettings} (whose
+ * heartbeat timeout says which hosts are up); {@code Main} maps the configuration onto the limits.
  */
 public final class NetworkModule extends AbstractModule {
     private final NetworkLimits limits;

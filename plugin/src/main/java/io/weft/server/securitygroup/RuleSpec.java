@@ -34,6 +34,15 @@ record RuleSpec(RuleKey key, Optional<SecurityGroup> remoteGroup, Optional<Strin
                         key.protocol(),
                         key.remoteCidr(),
                         now);
+        return withDetails(rule);
+    }
+
+    /** Gives an existing rule of the same direction this content, in place: its id stays. */
+    void applyTo(SecurityGroupRule rule) {
+        withDetails(rule.redefine(key.etherType(), key.protocol(), key.remoteCidr(), remoteGroup.orElse(null)));
+    }
+
+    private SecurityGroupRule withDetails(SecurityGroupRule rule) {
         return rule.withPorts(key.startPort(), key.endPort())
                 .withIcmp(key.icmpType(), key.icmpCode())
                 .withDescription(description.orElse(null));

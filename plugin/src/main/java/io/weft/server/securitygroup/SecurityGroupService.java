@@ -245,6 +245,53 @@ public final class SecurityGroupService {
         });
     }
 
+    /**
+     * Gives rules of a group new content in place (EC2's ModifySecurityGroupRules): each keeps its id
+     * and direction, and hosts get the whole change as one change record. All or nothing: a rule that
+     * is not the group's is NOT_FOUND, a replacement must make exactly one rule (one CIDR or one group),
+     * and one equal to another rule of the group is DUPLICATE. Returns the replaced rules as they are now.
+     */
+    public Mutation<List<RuleView>> replaceRules(Caller caller, UUID groupId, Map<UUID, RuleRequest> replacements) {
+        if (replacements.isEmpty()) {
+            throw new WeftException(ErrorCode.MISSING_PARAMETER, "no rule to replace given");
+        }
+        return Transactions.write(sessions, session -> {
+            SecurityGroup group = groups.byId(session, caller, groupId);
+            Map<UUID, SecurityGroupRule> held = new LinkedHashMap<>();
+            store.rulesOf(session, group).forEach(rule -> held.put(rule.getUuid(), rule));
+            Map<SecurityGroupRule, RuleSpec> edits = new LinkedHashMap<>();
+            for (Map.Entry<UUID, RuleRequest> replacement : replacements.entrySet()) {
+                SecurityGroupRule rule = held.get(replacement.getKey());
+                if (rule == null) {
+                    throw new WeftException(
+                            ErrorCode.NOT_FOUND, "security group " + groupId + " has no rule " + replacement.getKey());
+                }
+                List<RuleSpec> specs =
+                        expand(session, caller, group, rule.getDirection(), List.of(replacement.getValue()));
+                if (specs.size() != 1) {
+                    throw WeftException.invalid(
+                            "rule " + rule.getUuid() + " can only be replaced by one rule: one CIDR or one group");
+                }
+                edits.put(rule, specs.get(0));
+            }
+            // The new contents must differ from each other and from the rules left as they are.
+            Set<RuleKey> taken = held.values().stream()
+                    .filter(rule -> !edits.containsKey(rule))
+                    .map(RuleKey::of)
+                    .collect(Collectors.toCollection(HashSet::new));
+            for (RuleSpec spec : edits.values()) {
+                if (!taken.add(spec.key())) {
+                    throw new WeftException(ErrorCode.DUPLICATE, "the rule " + spec.key() + " already exists");
+                }
+            }
+            edits.forEach((rule, spec) -> spec.applyTo(rule));
+            session.flush();
+            return Mutation.of(
+                    edits.keySet().stream().map(GroupViews::view).toList(),
+                    ChangeRecords.groups(changes, session, List.of(group.getUuid()), false));
+        });
+    }
+
     /** Revokes rules by id (CloudStack's ruleid, EC2's SecurityGroupRuleId); all or nothing. */
     public Mutation<List<UUID>> revoke(Caller caller, Collection<UUID> ruleIds) {
         if (ruleIds.isEmpty()) {

@@ -179,6 +179,45 @@ public final class TenancyService {
         });
     }
 
+    /**
+     * Sets whether an account's users may act: {@code LOCKED} or {@code DISABLED} (CloudStack's
+     * disableAccount with lock true or false) refuse their API keys, {@code ENABLED} lets them in again.
+     * Its resources stay as they are. Nobody may change its own account's state, which could only lock
+     * itself out.
+     */
+    public AccountView setAccountState(Caller caller, UUID id, TenancyState state) {
+        requireNonNull(state, "state is null");
+        return sessions.fromTransaction(session -> {
+            Account account = administeredAccount(session, caller, id);
+            if (account.getUuid().equals(caller.accountId())) {
+                throw new WeftException(ErrorCode.PERMISSION_DENIED, "an account cannot change its own state");
+            }
+            account.setState(state);
+            return view(account, store.usersOf(session, account));
+        });
+    }
+
+    /**
+     * Renames an account. Names compare ignoring case, as CloudStack's MySQL and the {@code
+     * account}/{@code domainid} lookups of the API edge compare them, so no rename makes two names ambiguous.
+     */
+    public AccountView renameAccount(Caller caller, UUID id, String newName) {
+        String name = checkName("newname", newName);
+        return sessions.fromTransaction(session -> {
+            Account account = administeredAccount(session, caller, id);
+            Domain domain = account.getDomain();
+            boolean taken = store.accountsIn(session, domain).stream()
+                    .anyMatch(other -> !other.getUuid().equals(account.getUuid())
+                            && other.getName().equalsIgnoreCase(name));
+            if (taken) {
+                throw new WeftException(
+                        ErrorCode.DUPLICATE, "account " + name + " already exists in domain " + domain.getPath());
+            }
+            account.setName(name);
+            return view(account, store.usersOf(session, account));
+        });
+    }
+
     private void deleteAccountAndResources(Session session, Account account) {
         Set<UUID> hosts = store.deleteOwnedResources(session, account);
         if (!hosts.isEmpty()) {
@@ -281,6 +320,16 @@ public final class TenancyService {
     private Account account(Session session, Caller caller, UUID id) {
         Account account = store.findAccount(session, id).orElseThrow(() -> WeftException.notFound("account", id));
         authorizer.requireVisible(caller, account, "account", id);
+        return account;
+    }
+
+    /** An account the caller administers; a root admin account only root may change. */
+    private Account administeredAccount(Session session, Caller caller, UUID id) {
+        Account account = account(session, caller, id);
+        authorizer.requireAdminOf(caller, account);
+        if (account.getRole() == Role.ROOT_ADMIN) {
+            authorizer.requireRootAdmin(caller);
+        }
         return account;
     }
 

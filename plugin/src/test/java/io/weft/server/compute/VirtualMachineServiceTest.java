@@ -16,6 +16,11 @@ import io.weft.server.persistence.DatabaseVendor;
 import io.weft.server.securitygroup.GroupRef;
 import io.weft.server.securitygroup.NewSecurityGroup;
 import io.weft.server.securitygroup.SecurityGroupView;
+import io.weft.server.topology.AllocationState;
+import io.weft.server.topology.ClusterSpec;
+import io.weft.server.topology.ClusterType;
+import io.weft.server.topology.HostSpec;
+import io.weft.server.topology.HypervisorType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,13 +145,87 @@ class VirtualMachineServiceTest {
         VirtualMachineView running = fx.vms.start(fx.root, vm.id(), fx.host1).value();
         assertThat(running.state()).isEqualTo(VmState.RUNNING);
         assertThat(running.nics()).extracting(NicView::hostId).containsOnly(Optional.of(fx.host1));
-        VirtualMachineView moved = fx.vms.migrate(fx.root, vm.id(), fx.host2).value();
+        VirtualMachineView moved =
+                fx.vms.migrate(fx.root, vm.id(), Optional.of(fx.host2)).value();
         assertThat(moved.nics()).extracting(NicView::hostId).containsOnly(Optional.of(fx.host2));
         VirtualMachineView stopped = fx.vms.stop(fx.alice, vm.id()).value();
         assertThat(stopped.nics()).extracting(NicView::hostId).containsOnly(Optional.empty());
         assertThat(fx.changesAfter(before))
                 .containsExactly(record("nic", nics, false), record("nic", nics, false), record("nic", nics, true));
-        fx.assertFailsUnchanged(() -> fx.vms.migrate(fx.root, vm.id(), fx.host1), ErrorCode.INVALID_PARAMETER);
+        fx.assertFailsUnchanged(
+                () -> fx.vms.migrate(fx.root, vm.id(), Optional.of(fx.host1)), ErrorCode.INVALID_PARAMETER);
+    }
+
+    @Test
+    void migratingWithoutAHostPicksAnUpEnabledHostOfTheVmsClusterWithTheFewestNicsElseOfItsZone() {
+        UUID cluster = fx.topology
+                .addCluster(
+                        fx.root,
+                        new ClusterSpec(fx.zone, Optional.empty(), "c1", HypervisorType.KVM, ClusterType.CLOUD_MANAGED))
+                .id();
+        UUID a = clusterHost(cluster, "kvm-a", "192.168.1.1");
+        UUID b = clusterHost(cluster, "kvm-b", "192.168.1.2");
+        UUID c = clusterHost(cluster, "kvm-c", "192.168.1.3");
+        List.of(a, b, c, fx.host1).forEach(fx::heartbeat);
+        VirtualMachineView busy = vm("busy", NicSpec.on(network.id()), NicSpec.on(network.id()));
+        fx.vms.start(fx.root, busy.id(), b);
+        VirtualMachineView vm = vm("vm", NicSpec.on(network.id()));
+        fx.vms.start(fx.root, vm.id(), a);
+
+        // c: in the cluster, no NICs; the zone's host1 has none either but is not in the cluster.
+        int before = fx.changes().size();
+        assertThat(fx.vms.migrate(fx.root, vm.id(), Optional.empty()).value().hostId())
+                .contains(c);
+        assertThat(fx.changesAfter(before))
+                .containsExactly(record("nic", List.of(vm.nics().get(0).id()), false));
+        // a, now empty, beats b with its two NICs once c is disabled.
+        disable(c);
+        assertThat(fx.vms.migrate(fx.root, vm.id(), Optional.empty()).value().hostId())
+                .contains(a);
+        // With no other candidate in the cluster, the zone: host1, since host2 has never been heard from.
+        disable(b);
+        assertThat(fx.vms.migrate(fx.root, vm.id(), Optional.empty()).value().hostId())
+                .contains(fx.host1);
+    }
+
+    @Test
+    void migratingWithoutAHostFailsWhenNoOtherHostIsUpEnabledAndOfTheSameHypervisor() {
+        VirtualMachineView vm = vm("vm", NicSpec.on(network.id()));
+        fx.vms.start(fx.root, vm.id(), fx.host1);
+        fx.assertFailsUnchanged(() -> fx.vms.migrate(fx.root, vm.id(), Optional.empty()), ErrorCode.CAPACITY_EXHAUSTED);
+        UUID xen = fx.topology
+                .addHost(
+                        fx.root,
+                        new HostSpec(
+                                fx.zone,
+                                Optional.empty(),
+                                Optional.empty(),
+                                "xen-1",
+                                "192.168.1.9",
+                                HypervisorType.XEN_SERVER))
+                .host()
+                .id();
+        fx.heartbeat(xen);
+        fx.heartbeat(fx.host2);
+        disable(fx.host2);
+        fx.assertFailsUnchanged(() -> fx.vms.migrate(fx.root, vm.id(), Optional.empty()), ErrorCode.CAPACITY_EXHAUSTED);
+        // Placing is for root, whether or not a host is named.
+        fx.assertFailsUnchanged(() -> fx.vms.migrate(fx.alice, vm.id(), Optional.empty()), ErrorCode.PERMISSION_DENIED);
+    }
+
+    private UUID clusterHost(UUID cluster, String name, String address) {
+        return fx.topology
+                .addHost(
+                        fx.root,
+                        new HostSpec(
+                                fx.zone, Optional.empty(), Optional.of(cluster), name, address, HypervisorType.KVM))
+                .host()
+                .id();
+    }
+
+    private void disable(UUID host) {
+        fx.topology.updateHost(
+                fx.root, host, Optional.empty(), Optional.empty(), Optional.of(AllocationState.DISABLED));
     }
 
     @Test

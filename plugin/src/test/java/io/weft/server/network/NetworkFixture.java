@@ -9,6 +9,7 @@ import io.weft.server.compute.NicGroups;
 import io.weft.server.compute.NicService;
 import io.weft.server.compute.Placement;
 import io.weft.server.compute.VirtualMachineService;
+import io.weft.server.dispatch.DispatchSettings;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
 import io.weft.server.persistence.ChangeLog;
@@ -72,7 +73,7 @@ public final class NetworkFixture implements AutoCloseable {
         NicGroups nicGroups = new NicGroups(resolver, defaults, computeStore, limits);
         NicAllocator allocator = new NicAllocator(
                 ownership, networkStore, computeStore, nicGroups, limits, new SplittableRandom(7), tenancy.clock);
-        Placement placement = new Placement(tenancy.authorizer);
+        Placement placement = new Placement(tenancy.authorizer, tenancy.clock, DispatchSettings.defaults());
         networks = new NetworkService(sessions, networkStore, ownership, changes, tenancy.clock);
         scopes = new NetworkScopeService(sessions, networkStore, ownership, defaults, changes, tenancy.clock);
         groups = new SecurityGroupService(
@@ -118,6 +119,15 @@ public final class NetworkFixture implements AutoCloseable {
                         root, new HostSpec(zone, Optional.empty(), Optional.empty(), name, address, HypervisorType.KVM))
                 .host()
                 .id();
+    }
+
+    /** Records a heartbeat from the host's agent now, as the dispatcher does: the host counts as Up. */
+    public void heartbeat(UUID host) {
+        sessions.inTransaction(
+                session -> session.createMutationQuery("update Host set lastHeartbeat = :now where uuid = :uuid")
+                        .setParameter("now", tenancy.clock.instant())
+                        .setParameter("uuid", host)
+                        .executeUpdate());
     }
 
     /** A network of {@code owner} in the fixture's zone. */

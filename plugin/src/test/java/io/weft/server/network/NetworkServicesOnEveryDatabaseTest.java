@@ -15,11 +15,15 @@ import io.weft.server.securitygroup.RuleRequest;
 import io.weft.server.securitygroup.SecurityGroupView;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The key flows on H2, PostgreSQL and MariaDB: the V2 migration, unique keys and bulk deletes. */
+/**
+ * The key flows on H2, PostgreSQL and MariaDB: the V2 migration, unique keys, bulk deletes and the
+ * choice of a migration's destination host.
+ */
 class NetworkServicesOnEveryDatabaseTest {
     @TempDir
     Path dataDirectory;
@@ -63,8 +67,14 @@ class NetworkServicesOnEveryDatabaseTest {
                                     fx.zone, "vm2", NicSpec.on(subnet.id()).withIp("10.0.1.9"))),
                     ErrorCode.DUPLICATE);
             fx.assertFailsUnchanged(() -> fx.groups.delete(fx.alice, web.id()), ErrorCode.IN_USE);
-            fx.vms.migrate(
-                    fx.root, fx.vms.start(fx.root, vm.id(), fx.host1).value().id(), fx.host2);
+            fx.heartbeat(fx.host2);
+            VirtualMachineView moved = fx.vms
+                    .migrate(
+                            fx.root,
+                            fx.vms.start(fx.root, vm.id(), fx.host1).value().id(),
+                            Optional.empty())
+                    .value();
+            assertThat(moved.hostId()).contains(fx.host2);
 
             int before = fx.changes().size();
             fx.vms.destroy(fx.alice, vm.id());

@@ -11,6 +11,7 @@ import io.weft.server.persistence.ChangeRecord;
 import io.weft.server.persistence.DatabaseVendor;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Optional;
 import java.util.UUID;
@@ -199,6 +200,81 @@ class TenancyServiceTest {
                 .orElseThrow()
                 .setState(TenancyState.DISABLED));
         assertThat(fixture.directory().findByApiKey(keys.apiKey())).isEmpty();
+    }
+
+    @Test
+    void aLockedOrDisabledAccountsKeysAuthenticateNobodyUntilItIsEnabled() throws Exception {
+        UserKeys keys = tenancy.registerUserKeys(fixture.root, alice.userId());
+
+        AccountView locked = tenancy.setAccountState(fixture.root, alice.accountId(), TenancyState.LOCKED);
+        assertThat(locked.state()).isEqualTo(TenancyState.LOCKED);
+        assertThat(fixture.directory().findByApiKey(keys.apiKey())).isEmpty();
+        assertThat(storedState(alice.accountId())).isEqualTo("LOCKED");
+
+        tenancy.setAccountState(salesAdmin, alice.accountId(), TenancyState.ENABLED);
+        assertThat(fixture.directory().findByApiKey(keys.apiKey())).isPresent();
+
+        tenancy.setAccountState(salesAdmin, alice.accountId(), TenancyState.DISABLED);
+        assertThat(tenancy.getAccount(fixture.root, alice.accountId()).state()).isEqualTo(TenancyState.DISABLED);
+        assertThat(fixture.directory().findByApiKey(keys.apiKey())).isEmpty();
+        assertThat(storedState(alice.accountId())).isEqualTo("DISABLED");
+    }
+
+    @Test
+    void onlyAdminsOfAnAccountsDomainMayChangeItsStateOrNameAndNeverTheirOwnState() {
+        // Invisible: NOT_FOUND; visible but not administered: PERMISSION_DENIED.
+        assertCode(() -> tenancy.setAccountState(alice, bob.accountId(), TenancyState.LOCKED), ErrorCode.NOT_FOUND);
+        assertCode(
+                () -> tenancy.setAccountState(alice, alice.accountId(), TenancyState.LOCKED),
+                ErrorCode.PERMISSION_DENIED);
+        assertCode(() -> tenancy.renameAccount(alice, alice.accountId(), "alicia"), ErrorCode.PERMISSION_DENIED);
+        assertCode(
+                () -> tenancy.setAccountState(salesAdmin, bob.accountId(), TenancyState.LOCKED), ErrorCode.NOT_FOUND);
+        assertCode(
+                () -> tenancy.setAccountState(salesAdmin, salesAdmin.accountId(), TenancyState.LOCKED),
+                ErrorCode.PERMISSION_DENIED);
+        // A domain admin of ROOT sees the root admin's account but may not stop or rename it.
+        Caller rootDomainAdmin = fixture.account(fixture.root, fixture.root.domainId(), "ops-lead", Role.DOMAIN_ADMIN);
+        assertCode(
+                () -> tenancy.setAccountState(rootDomainAdmin, fixture.root.accountId(), TenancyState.LOCKED),
+                ErrorCode.PERMISSION_DENIED);
+        assertCode(
+                () -> tenancy.renameAccount(rootDomainAdmin, fixture.root.accountId(), "x"),
+                ErrorCode.PERMISSION_DENIED);
+        assertThat(tenancy.getAccount(fixture.root, fixture.root.accountId()).state())
+                .isEqualTo(TenancyState.ENABLED);
+        // Its subtree it may.
+        assertThat(tenancy.setAccountState(salesAdmin, carol.accountId(), TenancyState.LOCKED)
+                        .state())
+                .isEqualTo(TenancyState.LOCKED);
+        assertThat(tenancy.renameAccount(salesAdmin, carol.accountId(), "caroline")
+                        .name())
+                .isEqualTo("caroline");
+    }
+
+    @Test
+    void anAccountCannotBeRenamedToANameTakenInItsDomainInAnyCase() {
+        assertCode(() -> tenancy.renameAccount(fixture.root, alice.accountId(), "sales-admin"), ErrorCode.DUPLICATE);
+        assertCode(() -> tenancy.renameAccount(fixture.root, alice.accountId(), "Sales-Admin"), ErrorCode.DUPLICATE);
+        assertCode(() -> tenancy.renameAccount(fixture.root, alice.accountId(), " "), ErrorCode.MISSING_PARAMETER);
+        assertThat(tenancy.getAccount(fixture.root, alice.accountId()).name()).isEqualTo("alice");
+        // Its own name in another case, and a name used only in another domain, are free.
+        assertThat(tenancy.renameAccount(fixture.root, alice.accountId(), "Alice")
+                        .name())
+                .isEqualTo("Alice");
+        assertThat(tenancy.renameAccount(fixture.root, alice.accountId(), "bob").name())
+                .isEqualTo("bob");
+    }
+
+    private String storedState(UUID accountId) throws Exception {
+        try (Connection connection = fixture.testDatabase.connection();
+                PreparedStatement query = connection.prepareStatement("select state from accounts where uuid = ?")) {
+            query.setString(1, accountId.toString());
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getString(1);
+            }
+        }
     }
 
     @Test

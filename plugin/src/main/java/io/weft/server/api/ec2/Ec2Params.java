@@ -80,6 +80,18 @@ final class Ec2Params {
         return found;
     }
 
+    /** The members {@code Name.*} of a struct that is not a list, seen with {@code Name.} stripped. */
+    Ec2Params struct(String name) {
+        String head = name + ".";
+        Map<String, String> members = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith(head)) {
+                members.put(key.substring(head.length()), value);
+            }
+        });
+        return new Ec2Params(members, prefix + head);
+    }
+
     /** Whether any parameter starts with {@code Name.} under one of the spellings. */
     boolean hasAny(String... names) {
         for (String name : names) {

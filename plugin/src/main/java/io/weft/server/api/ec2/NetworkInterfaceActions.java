@@ -2,6 +2,7 @@ package io.weft.server.api.ec2;
 
 import static java.util.Objects.requireNonNull;
 
+import io.weft.server.compute.ClientToken;
 import io.weft.server.compute.NicQuery;
 import io.weft.server.compute.NicService;
 import io.weft.server.compute.NicSpec;
@@ -12,12 +13,19 @@ import io.weft.server.tags.TagView;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.topology.TopologyService;
 import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * CreateNetworkInterface, DescribeNetworkInterfaces, ModifyNetworkInterfaceAttribute,
@@ -50,6 +58,27 @@ final class NetworkInterfaceActions implements Ec2Action.Family {
     private void create(Ec2Call call, XmlOut out) {
         Caller caller = call.caller();
         Ec2Params params = call.params();
+        Optional<ClientToken> token = params.string("ClientToken")
+                .filter(text -> !text.isEmpty())
+                .map(text -> new ClientToken(text, requestHash(params)));
+        Optional<NicService.CreatedWithToken> earlier =
+                token.flatMap(given -> nics.findByClientToken(caller, given.token()));
+        if (earlier.isPresent()) {
+            // A retry: answer with the interface the token made, as it is now; a reuse with other parameters fails.
+            if (!earlier.get().clientToken().equals(token.get())) {
+                throw new Ec2Failure(
+                        "IdempotentParameterMismatch",
+                        "The client token '" + token.get().token() + "' was already used with other parameters");
+            }
+            NicView nic = earlier.get().nic();
+            writeCreated(
+                    call,
+                    out,
+                    nic,
+                    tags.of(caller, Ec2Kind.NETWORK_INTERFACE, List.of(nic.id()))
+                            .get(nic.id()));
+            return;
+        }
         UUID subnet = ids.subnet(caller, params.required("SubnetId"));
         List<String> groupIds = params.list("SecurityGroupId");
         Optional<List<GroupRef>> groups = groupIds.isEmpty()
@@ -70,13 +99,40 @@ final class NetworkInterfaceActions implements Ec2Action.Family {
                 true,
                 List.of(),
                 params.string("Description"));
-        NicView nic = nics.create(caller, Optional.empty(), spec).value();
-        ids.remember(Ec2Kind.NETWORK_INTERFACE, nic.id());
+        NicView nic = nics.create(caller, Optional.empty(), spec, token).value();
         List<TagView> applied = tags.applySpecifications(call, Ec2Kind.NETWORK_INTERFACE, nic.id());
+        writeCreated(call, out, nic, applied);
+    }
+
+    private void writeCreated(Ec2Call call, XmlOut out, NicView nic, List<TagView> nicTags) {
+        ids.remember(Ec2Kind.NETWORK_INTERFACE, nic.id());
         out.start("networkInterface");
-        write(out, nic, SubnetActions.zoneNames(topology.listZones(caller)), applied);
+        write(out, nic, SubnetActions.zoneNames(topology.listZones(call.caller())), nicTags);
         out.end();
-        out.leaf("clientToken", params.string("ClientToken"));
+        out.leaf("clientToken", call.params().string("ClientToken"));
+    }
+
+    /**
+     * What makes two creates with one client token the same request: a SHA-256 of every parameter but
+     * the token itself, {@code DryRun} and {@code Version}, in name order. It is stored with the NIC, so
+     * it must not change between versions of Weft.
+     */
+    static String requestHash(Ec2Params params) {
+        Map<String, String> compared = new TreeMap<>(params.asMap());
+        compared.keySet().removeAll(List.of("ClientToken", "DryRun", "Version"));
+        String canonical = compared.entrySet().stream()
+                .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
+                .collect(Collectors.joining("&"));
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     /** {@code PrivateIpAddress}, or the primary one of {@code PrivateIpAddresses.N}. */
@@ -119,6 +175,7 @@ final class NetworkInterfaceActions implements Ec2Action.Family {
                                 nic.groups().stream()
                                         .map(NicView.GroupSummary::name)
                                         .toList())
+                        .put("description", nic.description().orElse(""))
                         .put("private-ip-address", nic.ipAddress())
                         .put("mac-address", nic.macAddress())
                         .put("status", status(nic))
@@ -140,11 +197,11 @@ final class NetworkInterfaceActions implements Ec2Action.Family {
         UUID nic = ids.networkInterface(caller, params.required("NetworkInterfaceId"));
         List<String> groupIds = params.list("SecurityGroupId");
         Optional<Boolean> sourceDestCheck = params.bool("SourceDestCheck.Value");
-        boolean description = params.string("Description.Value").isPresent();
+        Optional<String> description = params.string("Description.Value");
         boolean attachment = params.hasAny("Attachment");
         int given = (groupIds.isEmpty() ? 0 : 1)
                 + (sourceDestCheck.isPresent() ? 1 : 0)
-                + (description ? 1 : 0)
+                + (description.isPresent() ? 1 : 0)
                 + (attachment ? 1 : 0);
         if (given != 1) {
             throw new Ec2Failure(
@@ -158,9 +215,11 @@ final class NetworkInterfaceActions implements Ec2Action.Family {
             nics.setGroups(caller, nic, refs);
         } else if (sourceDestCheck.isPresent()) {
             nics.setSourceDestCheck(caller, nic, sourceDestCheck.get());
+        } else if (description.isPresent()) {
+            nics.setDescription(caller, nic, description.get());
         } else {
-            // The NIC service cannot change a description or an attachment's delete-on-termination yet.
-            throw Ec2Failure.invalidValue((description ? "Description" : "Attachment") + " cannot be modified yet");
+            // The NIC service cannot change an attachment's delete-on-termination yet.
+            throw Ec2Failure.invalidValue("Attachment cannot be modified yet");
         }
         out.leaf("return", true);
     }

@@ -13,10 +13,10 @@ import io.weft.server.securitygroup.SecurityGroupView;
 import io.weft.server.tenancy.Caller;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -119,74 +119,51 @@ final class SecurityGroupRuleActions implements Ec2Action.Family {
     private record GroupRule(SecurityGroupView group, RuleView rule) {}
 
     /**
-     * Replaces rules in place. The service has no atomic "replace rule", so this revokes the old rules
-     * and authorizes the new ones; should the authorize fail, the old rules are put back. The new rules
-     * get new IDs, where EC2 would keep the old ones.
+     * Replaces rules in place, in one service call: each keeps its {@code sgr-} ID, and a failure
+     * changes nothing. A rule of another group is not found, as EC2 answers.
      */
     private void modify(Ec2Call call, XmlOut out) {
         Caller caller = call.caller();
-        SecurityGroupView group =
-                groups.get(caller, ids.group(caller, call.params().required("GroupId")));
-        List<RuleView> old = new ArrayList<>();
-        List<RuleRequest> replacements = new ArrayList<>();
+        UUID groupId = ids.group(caller, call.params().required("GroupId"));
+        Map<UUID, RuleRequest> replacements = new LinkedHashMap<>();
         for (Ec2Params change : call.params().structs("SecurityGroupRule")) {
             String ruleId = change.required("SecurityGroupRuleId");
             Ec2IdResolver.RuleRef ref = ids.rule(caller, ruleId);
-            RuleView rule = Stream.concat(group.ingress().stream(), group.egress().stream())
-                    .filter(held -> held.id().equals(ref.ruleId()))
-                    .findFirst()
-                    .orElseThrow(() -> Ec2Kind.RULE.notFound(ruleId));
-            old.add(rule);
-            replacements.add(replacement(caller, change));
+            if (!ref.groupId().equals(groupId)) {
+                throw Ec2Kind.RULE.notFound(ruleId);
+            }
+            if (replacements.put(ref.ruleId(), replacement(caller, change)) != null) {
+                throw Ec2Failure.invalidValue("The rule " + ruleId + " is given more than once");
+            }
         }
-        if (old.isEmpty()) {
+        if (replacements.isEmpty()) {
             throw Ec2Failure.missing("SecurityGroupRule.1.SecurityGroupRuleId");
         }
-        groups.revoke(caller, old.stream().map(RuleView::id).toList());
-        try {
-            for (int i = 0; i < old.size(); i++) {
-                groups.authorize(caller, group.id(), old.get(i).direction(), List.of(replacements.get(i)));
-            }
-        } catch (RuntimeException e) {
-            restore(caller, group.id(), old);
-            throw e;
-        }
+        groups.replaceRules(caller, groupId, replacements);
         out.leaf("return", true);
     }
 
+    /** The new content of one rule: a protocol, ports or ICMP type and code, and exactly one remote side. */
     private RuleRequest replacement(Caller caller, Ec2Params change) {
-        String protocol = change.required("SecurityGroupRule.IpProtocol");
-        RuleRequest base = Ec2Permissions.base(
-                protocol, change.integer("SecurityGroupRule.FromPort"), change.integer("SecurityGroupRule.ToPort"));
-        Optional<String> cidr =
-                change.string("SecurityGroupRule.CidrIpv4").or(() -> change.string("SecurityGroupRule.CidrIpv6"));
-        RuleRequest request;
-        if (cidr.isPresent()) {
-            request = base.fromCidrs(cidr.get());
-        } else if (change.string("SecurityGroupRule.ReferencedGroupId").isPresent()) {
-            request = base.fromGroups(
-                    GroupRef.id(ids.group(caller, change.required("SecurityGroupRule.ReferencedGroupId"))));
-        } else {
+        Ec2Params rule = change.struct("SecurityGroupRule");
+        RuleRequest base =
+                Ec2Permissions.base(rule.required("IpProtocol"), rule.integer("FromPort"), rule.integer("ToPort"));
+        List<String> remotes = Stream.of("CidrIpv4", "CidrIpv6", "PrefixListId", "ReferencedGroupId")
+                .filter(name -> rule.string(name).isPresent())
+                .toList();
+        if (remotes.isEmpty()) {
             throw Ec2Failure.missing("SecurityGroupRule.CidrIpv4, CidrIpv6 or ReferencedGroupId");
         }
-        return change.string("SecurityGroupRule.Description")
-                .map(request::describedAs)
-                .orElse(request);
-    }
-
-    /** Puts revoked rules back after a failed modify; their content, under new IDs. */
-    private void restore(Caller caller, UUID groupId, List<RuleView> rules) {
-        for (RuleView rule : rules) {
-            RuleRequest request = Ec2Permissions.base(
-                    RuleXml.protocol(rule),
-                    RuleXml.ports(rule).map(p -> p[0]),
-                    RuleXml.ports(rule).map(p -> p[1]));
-            request = rule.remoteCidr().isPresent()
-                    ? request.fromCidrs(rule.remoteCidr().get())
-                    : request.fromGroups(
-                            GroupRef.id(rule.remoteGroup().orElseThrow().id()));
-            request = rule.description().map(request::describedAs).orElse(request);
-            groups.authorize(caller, groupId, rule.direction(), List.of(request));
+        if (remotes.size() > 1) {
+            throw new Ec2Failure("InvalidParameterCombination", "A rule has one remote side, not " + remotes);
         }
+        RuleRequest request =
+                switch (remotes.get(0)) {
+                    case "PrefixListId" -> throw Ec2Failure.invalidValue("prefix lists are not supported");
+                    case "ReferencedGroupId" -> base.fromGroups(
+                            GroupRef.id(ids.group(caller, rule.required("ReferencedGroupId"))));
+                    default -> base.fromCidrs(rule.required(remotes.get(0)));
+                };
+        return rule.string("Description").map(request::describedAs).orElse(request);
     }
 }

@@ -65,6 +65,13 @@ public class Nic extends PersistentEntity {
     @Column(name = "description")
     private String description;
 
+    // EC2's ClientToken and a hash of the parameters of the create that used it; both null without one.
+    @Column(name = "client_token", length = 64)
+    private String clientToken;
+
+    @Column(name = "client_request_hash", length = 64)
+    private String clientRequestHash;
+
     @Column(name = "created", nullable = false, updatable = false)
     private Instant created;
 
@@ -178,6 +185,22 @@ public class Nic extends PersistentEntity {
 
     public void setDescription(String description) {
         this.description = description;
+    }
+
+    /** Records the client token the NIC is created with and the hash of that request's parameters. */
+    public void setClientToken(String clientToken, String clientRequestHash) {
+        this.clientToken = requireNonNull(clientToken, "clientToken is null");
+        this.clientRequestHash = requireNonNull(clientRequestHash, "clientRequestHash is null");
+    }
+
+    /** The client token the NIC was created with, or null. */
+    public String getClientToken() {
+        return clientToken;
+    }
+
+    /** The hash of the parameters of the create that used the client token, or null. */
+    public String getClientRequestHash() {
+        return clientRequestHash;
     }
 
     public Instant getCreated() {

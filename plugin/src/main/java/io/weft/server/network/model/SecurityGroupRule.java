@@ -17,8 +17,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * One rule of a security group. Rules are never edited, only authorized and revoked, so they have no
- * version. The remote side is a CIDR or a group, exactly one of them (a CHECK in the schema).
+ * One rule of a security group. Its group and direction are fixed; its content changes only in place
+ * through {@link #redefine} (EC2's ModifySecurityGroupRules keeps the rule's id). The remote side is a
+ * CIDR or a group, exactly one of them (a CHECK in the schema).
  */
 @Entity
 @Table(name = "security_group_rules")
@@ -34,30 +35,30 @@ public class SecurityGroupRule extends PersistentEntity {
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
-    @Column(name = "ether_type", nullable = false, updatable = false, length = 8)
+    @Column(name = "ether_type", nullable = false, length = 8)
     private EtherType etherType;
 
     // "all", "tcp", "udp", "icmp", "icmpv6" or an IP protocol number, in lower case.
-    @Column(name = "protocol", nullable = false, updatable = false, length = 16)
+    @Column(name = "protocol", nullable = false, length = 16)
     private String protocol;
 
-    @Column(name = "start_port", updatable = false)
+    @Column(name = "start_port")
     private Integer startPort;
 
-    @Column(name = "end_port", updatable = false)
+    @Column(name = "end_port")
     private Integer endPort;
 
-    @Column(name = "icmp_type", updatable = false)
+    @Column(name = "icmp_type")
     private Integer icmpType;
 
-    @Column(name = "icmp_code", updatable = false)
+    @Column(name = "icmp_code")
     private Integer icmpCode;
 
-    @Column(name = "remote_cidr", updatable = false, length = 64)
+    @Column(name = "remote_cidr", length = 64)
     private String remoteCidr;
 
     @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "remote_group_id", updatable = false)
+    @JoinColumn(name = "remote_group_id")
     private SecurityGroup remoteGroup;
 
     @Column(name = "description")
@@ -123,6 +124,22 @@ public class SecurityGroupRule extends PersistentEntity {
                 null,
                 requireNonNull(remoteGroup, "remoteGroup is null"),
                 created);
+    }
+
+    /**
+     * Replaces the protocol and the remote side, keeping the id, group and direction; set ports, ICMP
+     * and description after it. Exactly one of {@code remoteCidr} and {@code remoteGroup} is non-null.
+     */
+    public SecurityGroupRule redefine(
+            EtherType etherType, String protocol, String remoteCidr, SecurityGroup remoteGroup) {
+        if ((remoteCidr == null) == (remoteGroup == null)) {
+            throw new IllegalArgumentException("a rule names exactly one of a remote CIDR and a remote group");
+        }
+        this.etherType = requireNonNull(etherType, "etherType is null");
+        this.protocol = requireNonNull(protocol, "protocol is null");
+        this.remoteCidr = remoteCidr;
+        this.remoteGroup = remoteGroup;
+        return this;
     }
 
     /** Sets the port range (TCP, UDP); both null for all ports. */

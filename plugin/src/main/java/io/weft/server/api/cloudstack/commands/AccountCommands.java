@@ -6,6 +6,8 @@ import io.weft.server.api.cloudstack.CloudStackResult;
 import io.weft.server.api.cloudstack.Params;
 import io.weft.server.api.cloudstack.commands.TenancyResponses.AccountResponse;
 import io.weft.server.config.ApiConfig;
+import io.weft.server.error.ErrorCode;
+import io.weft.server.error.WeftException;
 import io.weft.server.jobs.JobOutcome;
 import io.weft.server.tenancy.AccountView;
 import io.weft.server.tenancy.Caller;
@@ -13,10 +15,15 @@ import io.weft.server.tenancy.NewAccount;
 import io.weft.server.tenancy.NewUser;
 import io.weft.server.tenancy.Role;
 import io.weft.server.tenancy.TenancyService;
+import io.weft.server.tenancy.TenancyState;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.UUID;
 
-/** {@code createAccount}, {@code listAccounts}, {@code deleteAccount}. */
+/**
+ * {@code createAccount}, {@code listAccounts}, {@code deleteAccount}, {@code disableAccount}, {@code
+ * enableAccount}, {@code updateAccount}.
+ */
 final class AccountCommands {
     private AccountCommands() {}
 
@@ -27,6 +34,16 @@ final class AccountCommands {
                 params.get("email"),
                 params.get("firstname"),
                 params.get("lastname"));
+    }
+
+    /** The account named by {@code id}, or by {@code account} in {@code domainid} (the caller's domain if absent). */
+    static UUID addressed(Owners owners, Caller caller, Params params) {
+        Optional<UUID> id = params.uuid("id");
+        if (id.isPresent()) {
+            return id.get();
+        }
+        String name = params.get("account").orElseThrow(() -> params.missing("id"));
+        return owners.account(caller, name, params.uuid("domainid")).id();
     }
 
     static final class Create extends SyncCommand {
@@ -97,6 +114,74 @@ final class AccountCommands {
         public JobOutcome run(Caller caller, Params params) {
             tenancy.deleteAccount(caller, params.requiredUuid("id"), true);
             return JobOutcome.untracked(CloudStackResult.success());
+        }
+    }
+
+    /** Async in CloudStack, because there disabling also stops the account's VMs; Weft leaves them. */
+    static final class Disable extends JobCommand {
+        private final TenancyService tenancy;
+        private final Owners owners;
+
+        @Inject
+        Disable(TenancyService tenancy, Owners owners) {
+            super("disableAccount", "Account", "id");
+            this.tenancy = requireNonNull(tenancy, "tenancy is null");
+            this.owners = requireNonNull(owners, "owners is null");
+        }
+
+        @Override
+        public JobOutcome run(Caller caller, Params params) {
+            TenancyState state = params.bool("lock").orElseThrow(() -> params.missing("lock"))
+                    ? TenancyState.LOCKED
+                    : TenancyState.DISABLED;
+            AccountView account = tenancy.setAccountState(caller, addressed(owners, caller, params), state);
+            return JobOutcome.untracked(CloudStackResult.object("account", AccountResponse.of(account)));
+        }
+    }
+
+    static final class Enable extends SyncCommand {
+        private final TenancyService tenancy;
+        private final Owners owners;
+
+        @Inject
+        Enable(TenancyService tenancy, Owners owners) {
+            super("enableAccount");
+            this.tenancy = requireNonNull(tenancy, "tenancy is null");
+            this.owners = requireNonNull(owners, "owners is null");
+        }
+
+        @Override
+        public CloudStackResult execute(Caller caller, Params params) {
+            AccountView account =
+                    tenancy.setAccountState(caller, addressed(owners, caller, params), TenancyState.ENABLED);
+            return CloudStackResult.object("account", AccountResponse.of(account));
+        }
+    }
+
+    static final class Update extends SyncCommand {
+        private final TenancyService tenancy;
+        private final Owners owners;
+
+        @Inject
+        Update(TenancyService tenancy, Owners owners) {
+            super("updateAccount");
+            this.tenancy = requireNonNull(tenancy, "tenancy is null");
+            this.owners = requireNonNull(owners, "owners is null");
+        }
+
+        @Override
+        public CloudStackResult execute(Caller caller, Params params) {
+            // Weft keeps no role ids, DNS suffixes or details for accounts; refusing beats ignoring them.
+            if (params.get("networkdomain").isPresent()
+                    || params.get("roleid").isPresent()
+                    || !params.indexed("accountdetails").isEmpty()) {
+                throw new WeftException(
+                        ErrorCode.INVALID_PARAMETER,
+                        "changing an account's role, DNS suffix or details is not supported; only newname");
+            }
+            String newName = params.required("newname");
+            AccountView account = tenancy.renameAccount(caller, addressed(owners, caller, params), newName);
+            return CloudStackResult.object("account", AccountResponse.of(account));
         }
     }
 }

@@ -37,6 +37,9 @@ public final class CloudStackCommandsModule extends AbstractModule {
                 AccountCommands.Create.class,
                 AccountCommands.ListCommand.class,
                 AccountCommands.Delete.class,
+                AccountCommands.Disable.class,
+                AccountCommands.Enable.class,
+                AccountCommands.Update.class,
                 UserCommands.Create.class,
                 UserCommands.ListCommand.class,
                 UserCommands.RegisterKeys.class,
@@ -53,7 +56,6 @@ public final class CloudStackCommandsModule extends AbstractModule {
                 ClusterCommands.ListCommand.class,
                 ClusterCommands.Delete.class,
                 HostCommands.Add.class,
-                HostCommands.ListCommand.class,
                 HostCommands.Delete.class)) {
             commands.addBinding().to(command).in(Scopes.SINGLETON);
         }

@@ -8,8 +8,8 @@ import io.weft.server.api.cloudstack.CloudStackCommands;
 import java.util.List;
 
 /**
- * The CloudStack commands for networks, security groups, VMs, NICs and tags. Needs the network
- * module's services besides what {@link CloudStackCommandsModule} needs.
+ * The CloudStack commands for networks, security groups, VMs, NICs and tags, and {@code listHosts}.
+ * Needs the network module's services besides what {@link CloudStackCommandsModule} needs.
  */
 public final class CloudStackNetworkCommandsModule extends AbstractModule {
     @Override
@@ -17,6 +17,8 @@ public final class CloudStackNetworkCommandsModule extends AbstractModule {
         bind(Tags.class).in(Scopes.SINGLETON);
         Multibinder<CloudStackCommand> commands = CloudStackCommands.bind(binder());
         for (Class<? extends CloudStackCommand> command : List.of(
+                // Here rather than with the other host commands: its virtualmachineid needs the VMs.
+                HostCommands.ListCommand.class,
                 NetworkCommands.ListOfferings.class,
                 NetworkCommands.Create.class,
                 NetworkCommands.ListCommand.class,

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.weft.server.api.cloudstack.CloudStackResult;
 import io.weft.server.api.cloudstack.Params;
 import io.weft.server.api.cloudstack.commands.TopologyResponses.HostResponse;
+import io.weft.server.compute.VirtualMachineService;
 import io.weft.server.config.ApiConfig;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.topology.AddedHost;
@@ -67,17 +68,24 @@ final class HostCommands {
 
     static final class ListCommand extends SyncCommand {
         private final TopologyService topology;
+        private final VirtualMachineService vms;
         private final ApiConfig api;
 
         @Inject
-        ListCommand(TopologyService topology, ApiConfig api) {
+        ListCommand(TopologyService topology, VirtualMachineService vms, ApiConfig api) {
             super("listHosts");
             this.topology = requireNonNull(topology, "topology is null");
+            this.vms = requireNonNull(vms, "vms is null");
             this.api = requireNonNull(api, "api is null");
         }
 
         @Override
         public CloudStackResult execute(Caller caller, Params params) {
+            Optional<UUID> vm = params.uuid("virtualmachineid");
+            vm.ifPresent(id -> VmCommands.requireVisibleVm(vms, caller, id));
+            // The host the VM runs on, or none for a stopped VM, which then matches no host.
+            Optional<Optional<UUID>> runningOn =
+                    vm.map(id -> vms.get(caller, id).hostId());
             Optional<UUID> pod = params.uuid("podid");
             Optional<UUID> cluster = params.uuid("clusterid");
             Optional<HypervisorType> hypervisor = Enums.parse(params, "hypervisor", HypervisorType::parse);
@@ -95,7 +103,10 @@ final class HostCommands {
                                     .orElse(true)
                             && hypervisor.map(h -> h == host.hypervisorType()).orElse(true)
                             && state.map(s -> s == host.state()).orElse(true)
-                            && type.map("Routing"::equalsIgnoreCase).orElse(true),
+                            && type.map("Routing"::equalsIgnoreCase).orElse(true)
+                            && runningOn
+                                    .map(h -> h.equals(Optional.of(host.id())))
+                                    .orElse(true),
                     HostResponse::of);
         }
     }

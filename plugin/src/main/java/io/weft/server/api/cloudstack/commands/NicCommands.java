@@ -18,6 +18,7 @@ import io.weft.server.tenancy.Caller;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /** {@code listNics}, {@code addNicToVirtualMachine}, {@code removeNicFromVirtualMachine}. */
 final class NicCommands {
@@ -25,20 +26,24 @@ final class NicCommands {
 
     static final class ListCommand extends SyncCommand {
         private final NicService nics;
+        private final VirtualMachineService vms;
         private final ApiConfig api;
 
         @Inject
-        ListCommand(NicService nics, ApiConfig api) {
+        ListCommand(NicService nics, VirtualMachineService vms, ApiConfig api) {
             super("listNics");
             this.nics = requireNonNull(nics, "nics is null");
+            this.vms = requireNonNull(vms, "vms is null");
             this.api = requireNonNull(api, "api is null");
         }
 
         @Override
         public CloudStackResult execute(Caller caller, Params params) {
+            UUID vm = params.requiredUuid("virtualmachineid");
+            VmCommands.requireVisibleVm(vms, caller, vm);
             NicQuery query = new NicQuery(
                     params.uuid("nicid").map(Set::of).orElse(Set.of()),
-                    Optional.of(params.requiredUuid("virtualmachineid")),
+                    Optional.of(vm),
                     params.uuid("networkid"),
                     Optional.empty(),
                     Optional.empty());

@@ -6,6 +6,7 @@ import io.weft.server.api.cloudstack.CloudStackResult;
 import io.weft.server.api.cloudstack.Params;
 import io.weft.server.api.cloudstack.commands.SecurityGroupResponses.GroupResponse;
 import io.weft.server.api.cloudstack.commands.Tags.TagResponse;
+import io.weft.server.compute.VirtualMachineService;
 import io.weft.server.config.ApiConfig;
 import io.weft.server.network.Paged;
 import io.weft.server.network.model.EgressPolicy;
@@ -62,14 +63,16 @@ final class SecurityGroupCommands {
 
     static final class ListCommand extends SyncCommand {
         private final SecurityGroupService groups;
+        private final VirtualMachineService vms;
         private final Owners owners;
         private final Tags tags;
         private final ApiConfig api;
 
         @Inject
-        ListCommand(SecurityGroupService groups, Owners owners, Tags tags, ApiConfig api) {
+        ListCommand(SecurityGroupService groups, VirtualMachineService vms, Owners owners, Tags tags, ApiConfig api) {
             super("listSecurityGroups");
             this.groups = requireNonNull(groups, "groups is null");
+            this.vms = requireNonNull(vms, "vms is null");
             this.owners = requireNonNull(owners, "owners is null");
             this.tags = requireNonNull(tags, "tags is null");
             this.api = requireNonNull(api, "api is null");
@@ -77,6 +80,8 @@ final class SecurityGroupCommands {
 
         @Override
         public CloudStackResult execute(Caller caller, Params params) {
+            Optional<UUID> vm = params.uuid("virtualmachineid");
+            vm.ifPresent(id -> VmCommands.requireVisibleVm(vms, caller, id));
             Optional<Set<UUID>> tagged = tags.filter(caller, TaggedType.SECURITY_GROUP, params);
             Set<UUID> ids = params.uuid("id").map(Set::of).orElse(Set.of());
             if (tagged.isPresent()) {
@@ -96,7 +101,7 @@ final class SecurityGroupCommands {
                     owners.owner(caller, params),
                     Optional.empty(),
                     Optional.empty(),
-                    params.uuid("virtualmachineid"));
+                    vm);
             Paged<SecurityGroupView> page = groups.list(caller, query, Listing.page(params, api));
             Map<UUID, java.util.List<TagResponse>> tagsById = tags.of(
                     caller,

@@ -12,6 +12,8 @@ import io.weft.server.compute.NicView;
 import io.weft.server.compute.VirtualMachineService;
 import io.weft.server.compute.VirtualMachineView;
 import io.weft.server.config.ApiConfig;
+import io.weft.server.error.ErrorCode;
+import io.weft.server.error.WeftException;
 import io.weft.server.jobs.JobInstance;
 import io.weft.server.jobs.JobOutcome;
 import io.weft.server.jobs.TrackedCommand;
@@ -34,6 +36,17 @@ import java.util.stream.Collectors;
 /** {@code deploy/list/update/migrate/destroyVirtualMachine}. */
 final class VmCommands {
     private VmCommands() {}
+
+    /**
+     * Fails with 431 unless the caller may see VM {@code id}. Lists scoped to one VM by {@code
+     * virtualmachineid} ({@code listNics}, {@code listSecurityGroups}, {@code listHosts}) answer this, as
+     * CloudStack does, rather than an empty list that would hide a wrong id.
+     */
+    static void requireVisibleVm(VirtualMachineService vms, Caller caller, UUID id) {
+        if (!vms.isVisible(caller, id)) {
+            throw new WeftException(ErrorCode.NOT_FOUND, "Unable to find virtual machine with id " + id);
+        }
+    }
 
     /** The groups named by {@code securitygroupids} or {@code securitygroupnames}; empty if neither. */
     static Optional<List<GroupRef>> groups(Params params) {
@@ -240,9 +253,12 @@ final class VmCommands {
 
         @Override
         public JobOutcome run(Caller caller, Params params) {
-            // Weft does not choose hosts (the IaaS does), so autoselect cannot stand in for hostid.
-            Mutation<VirtualMachineView> moved =
-                    vms.migrate(caller, params.requiredUuid("virtualmachineid"), params.requiredUuid("hostid"));
+            // Without hostid CloudStack picks a host unless autoselect=false, which then needs hostid.
+            Optional<UUID> host = params.uuid("hostid");
+            if (host.isEmpty() && !params.bool("autoselect", true)) {
+                throw params.missing("hostid");
+            }
+            Mutation<VirtualMachineView> moved = vms.migrate(caller, params.requiredUuid("virtualmachineid"), host);
             return JobOutcome.of(CloudStackResult.object("virtualmachine", VmResponse.of(moved.value())), moved);
         }
     }

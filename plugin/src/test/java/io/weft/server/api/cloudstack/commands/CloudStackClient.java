@@ -4,15 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.weft.server.WeftServer;
 import io.weft.server.api.cloudstack.CloudStackSignature;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
 
 /** A minimal signed CloudStack client over java.net.http, for tests through the real HTTP edge. */
@@ -35,6 +41,18 @@ final class CloudStackClient {
         this.api = api;
         this.apiKey = apiKey;
         this.secretKey = secretKey;
+    }
+
+    /** The bootstrapped root admin of {@code server}, from its credentials file. */
+    static CloudStackClient admin(WeftServer server) {
+        Properties credentials = new Properties();
+        try (Reader reader = Files.newBufferedReader(server.adminCredentialsFile())) {
+            credentials.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new CloudStackClient(
+                server.cloudStackUri(), credentials.getProperty("apiKey"), credentials.getProperty("secretKey"));
     }
 
     CloudStackClient as(String otherKey, String otherSecret) {

@@ -1,0 +1,236 @@
+package io.weft.server.api.cloudstack.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.weft.server.WeftServer;
+import io.weft.server.api.cloudstack.commands.CloudStackClient.Reply;
+import io.weft.server.config.WeftConfig;
+import io.weft.server.dispatch.Dispatcher;
+import io.weft.spec.host.DataplaneCounters;
+import io.weft.spec.host.Generation;
+import io.weft.spec.host.Heartbeat;
+import io.weft.spec.host.HostMessage;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Lists scoped to one VM, and migration without a host, through the real HTTP edge. */
+class VirtualMachineCommandsTest {
+    @TempDir
+    static Path dataDir;
+
+    /** Service offerings and templates belong to the IaaS; Weft takes any id. */
+    private static final String OPAQUE = "0b6e6f1e-1f0a-4d9e-9e55-3c2f8d8c0a11";
+
+    private static WeftServer server;
+    private static CloudStackClient admin;
+    private static CloudStackClient ann;
+    private static CloudStackClient ben;
+    private static String host1;
+    private static String host2;
+    private static String vmId;
+
+    @BeforeAll
+    static void start() {
+        server = WeftServer.builder(WeftConfig.of(Map.of(
+                        "dataDir",
+                        dataDir.toString(),
+                        "http.port",
+                        "0",
+                        "broker.port",
+                        "0",
+                        "ec2.port",
+                        "0",
+                        "shutdown.gracePeriod",
+                        "1s")))
+                .start();
+        admin = CloudStackClient.admin(server);
+        ann = tenant("ann");
+        ben = tenant("ben");
+        String zone = admin.ok(
+                        "createZone",
+                        "name",
+                        "z1",
+                        "networktype",
+                        "Advanced",
+                        "dns1",
+                        "8.8.8.8",
+                        "internaldns1",
+                        "10.0.0.2")
+                .get("zone")
+                .get("id")
+                .asText();
+        String cluster = admin.ok(
+                        "addCluster",
+                        "zoneid",
+                        zone,
+                        "clustername",
+                        "c1",
+                        "clustertype",
+                        "CloudManaged",
+                        "hypervisor",
+                        "KVM")
+                .get("cluster")
+                .get("id")
+                .asText();
+        host1 = host(zone, cluster, "192.168.0.11");
+        host2 = host(zone, cluster, "192.168.0.12");
+        String network = ann.ok(
+                        "createNetwork",
+                        "name",
+                        "net",
+                        "zoneid",
+                        zone,
+                        "networkofferingid",
+                        ann.ok("listNetworkOfferings")
+                                .get("networkoffering")
+                                .get(0)
+                                .get("id")
+                                .asText(),
+                        "gateway",
+                        "10.10.0.1",
+                        "netmask",
+                        "255.255.255.0")
+                .get("network")
+                .get("id")
+                .asText();
+        JsonNode deployed = admin.ok(
+                "deployVirtualMachine",
+                "account",
+                "ann",
+                "zoneid",
+                zone,
+                "serviceofferingid",
+                OPAQUE,
+                "templateid",
+                OPAQUE,
+                "networkids",
+                network,
+                "hostid",
+                host1,
+                "name",
+                "vm1");
+        vmId = deployed.get("id").asText();
+        assertThat(admin.await(deployed.get("jobid").asText()).get("jobstatus").asInt())
+                .isEqualTo(1);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static CloudStackClient tenant(String name) {
+        JsonNode account = admin.ok(
+                        "createAccount",
+                        "username",
+                        name,
+                        "password",
+                        "pw-" + name,
+                        "email",
+                        name + "@example.com",
+                        "firstname",
+                        name,
+                        "lastname",
+                        "Test")
+                .get("account");
+        JsonNode keys = admin.ok(
+                        "registerUserKeys",
+                        "id",
+                        account.get("user").get(0).get("id").asText())
+                .get("userkeys");
+        return admin.as(keys.get("apikey").asText(), keys.get("secretkey").asText());
+    }
+
+    private static String host(String zone, String cluster, String address) {
+        return admin.ok(
+                        "addHost",
+                        "zoneid",
+                        zone,
+                        "clusterid",
+                        cluster,
+                        "url",
+                        "http://" + address,
+                        "hypervisor",
+                        "KVM")
+                .get("host")
+                .get("id")
+                .asText();
+    }
+
+    @Test
+    void listsScopedToAVmTheCallerCannotSeeAre431RatherThanEmpty() {
+        assertThat(ann.ok("listNics", "virtualmachineid", vmId).get("nic")).hasSize(1);
+        assertThat(ann.ok("listSecurityGroups", "virtualmachineid", vmId)
+                        .get("count")
+                        .asInt())
+                .isEqualTo(1);
+
+        Reply foreign = ben.call("listNics", "virtualmachineid", vmId);
+        assertThat(foreign.status()).isEqualTo(431);
+        assertThat(foreign.inner().get("errortext").asText())
+                .isEqualTo("Unable to find virtual machine with id " + vmId);
+        String unknown = UUID.randomUUID().toString();
+        Reply missing = admin.call("listNics", "virtualmachineid", unknown);
+        assertThat(missing.status()).isEqualTo(431);
+        assertThat(missing.inner().get("errortext").asText())
+                .isEqualTo("Unable to find virtual machine with id " + unknown);
+        assertThat(ben.call("listSecurityGroups", "virtualmachineid", vmId).status())
+                .isEqualTo(431);
+        assertThat(admin.call("listHosts", "virtualmachineid", unknown).status())
+                .isEqualTo(431);
+        String runningOn = admin.ok("listVirtualMachines", "id", vmId)
+                .get("virtualmachine")
+                .get(0)
+                .get("hostid")
+                .asText();
+        JsonNode hosts = admin.ok("listHosts", "virtualmachineid", vmId);
+        assertThat(hosts.get("count").asInt()).isEqualTo(1);
+        assertThat(hosts.get("host").get(0).get("id").asText()).isEqualTo(runningOn);
+        // Filters by id stay empty answers, which jclouds can parse (API-COMPAT §1.6).
+        assertThat(ben.ok("listVirtualMachines", "id", vmId).size()).isZero();
+    }
+
+    @Test
+    void migratingWithoutAHostPicksAnUpHostOrFailsWithCloudStacksError() throws Exception {
+        // No agent has been heard from: no host is Up.
+        JsonNode none = admin.job("migrateVirtualMachine", "virtualmachineid", vmId);
+        assertThat(none.get("jobstatus").asInt()).isEqualTo(2);
+        assertThat(none.get("jobresult").get("errorcode").asInt()).isEqualTo(533);
+        assertThat(none.get("jobresult").get("errortext").asText())
+                .startsWith("Unable to find a suitable host to migrate VM " + vmId);
+        JsonNode refused = admin.job("migrateVirtualMachine", "virtualmachineid", vmId, "autoselect", "false");
+        assertThat(refused.get("jobresult").get("errortext").asText())
+                .isEqualTo("Unable to execute API command migratevirtualmachine due to missing parameter hostid");
+
+        // host2's agent reports in, as through the manager inbox; the dispatcher records it.
+        server.injector()
+                .getInstance(Dispatcher.class)
+                .onMessage(new Heartbeat(
+                        HostMessage.SCHEMA_VERSION, host2, Generation.NONE, "", true, DataplaneCounters.empty()));
+        for (int i = 0; i < 600 && !lastPinged(host2); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(lastPinged(host2)).isTrue();
+
+        JsonNode moved = admin.jobOk("migrateVirtualMachine", "virtualmachineid", vmId);
+        assertThat(moved.get("virtualmachine").get("hostid").asText()).isEqualTo(host2);
+        assertThat(admin.ok("listVirtualMachines", "id", vmId)
+                        .get("virtualmachine")
+                        .get(0)
+                        .get("hostid")
+                        .asText())
+                .isEqualTo(host2);
+    }
+
+    private static boolean lastPinged(String host) {
+        return admin.ok("listHosts", "id", host).get("host").get(0).has("lastpinged");
+    }
+}
