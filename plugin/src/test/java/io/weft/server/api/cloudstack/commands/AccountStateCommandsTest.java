@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.weft.server.WeftServer;
 import io.weft.server.api.cloudstack.CloudStackAuthenticator;
 import io.weft.server.api.cloudstack.commands.CloudStackClient.Reply;
-import io.weft.server.config.WeftConfig;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,18 +27,7 @@ class AccountStateCommandsTest {
 
     @BeforeAll
     static void start() {
-        server = WeftServer.builder(WeftConfig.of(Map.of(
-                        "dataDir",
-                        dataDir.toString(),
-                        "http.port",
-                        "0",
-                        "broker.port",
-                        "0",
-                        "ec2.port",
-                        "0",
-                        "shutdown.gracePeriod",
-                        "1s")))
-                .start();
+        server = CloudStackClient.startServer(dataDir);
         admin = CloudStackClient.admin(server);
         domainId = admin.ok("createDomain", "name", "lifecycle")
                 .get("domain")

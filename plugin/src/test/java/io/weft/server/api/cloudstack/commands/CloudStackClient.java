@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.weft.server.WeftServer;
 import io.weft.server.api.cloudstack.CloudStackSignature;
+import io.weft.server.config.WeftConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -16,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -44,6 +46,23 @@ final class CloudStackClient {
     }
 
     /** The bootstrapped root admin of {@code server}, from its credentials file. */
+    /** A server of its own for one test class: every port ephemeral, data under {@code dataDir}. */
+    static WeftServer startServer(Path dataDir) {
+        return WeftServer.builder(WeftConfig.of(Map.of(
+                        "dataDir",
+                        dataDir.toString(),
+                        "http.port",
+                        "0",
+                        "broker.port",
+                        "0",
+                        "ec2.port",
+                        "0",
+                        "shutdown.gracePeriod",
+                        "1s")))
+                .start();
+    }
+
+    /** The root admin, with the keys the server wrote at its first start. */
     static CloudStackClient admin(WeftServer server) {
         Properties credentials = new Properties();
         try (Reader reader = Files.newBufferedReader(server.adminCredentialsFile())) {

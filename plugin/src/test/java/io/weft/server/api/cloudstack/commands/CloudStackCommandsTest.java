@@ -7,16 +7,11 @@ import io.weft.server.WeftServer;
 import io.weft.server.api.cloudstack.CloudStackCommand;
 import io.weft.server.api.cloudstack.CommandRegistry;
 import io.weft.server.api.cloudstack.commands.CloudStackClient.Reply;
-import io.weft.server.config.WeftConfig;
 import io.weft.spec.cloudstack.CloudStackCatalogue;
 import io.weft.spec.cloudstack.CommandSpec;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -36,25 +31,9 @@ class CloudStackCommandsTest {
     private static CloudStackClient admin;
 
     @BeforeAll
-    static void start() throws Exception {
-        WeftConfig config = WeftConfig.of(Map.of(
-                "dataDir",
-                dataDir.toString(),
-                "http.port",
-                "0",
-                "broker.port",
-                "0",
-                "ec2.port",
-                "0",
-                "shutdown.gracePeriod",
-                "1s"));
-        server = WeftServer.builder(config).start();
-        Properties credentials = new Properties();
-        try (Reader reader = Files.newBufferedReader(server.adminCredentialsFile())) {
-            credentials.load(reader);
-        }
-        admin = new CloudStackClient(
-                server.cloudStackUri(), credentials.getProperty("apiKey"), credentials.getProperty("secretKey"));
+    static void start() {
+        server = CloudStackClient.startServer(dataDir);
+        admin = CloudStackClient.admin(server);
     }
 
     @AfterAll

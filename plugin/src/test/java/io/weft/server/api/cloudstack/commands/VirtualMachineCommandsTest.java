@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.weft.server.WeftServer;
 import io.weft.server.api.cloudstack.commands.CloudStackClient.Reply;
-import io.weft.server.config.WeftConfig;
 import io.weft.server.dispatch.Dispatcher;
 import io.weft.spec.host.DataplaneCounters;
 import io.weft.spec.host.Generation;
 import io.weft.spec.host.Heartbeat;
 import io.weft.spec.host.HostMessage;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,18 +35,7 @@ class VirtualMachineCommandsTest {
 
     @BeforeAll
     static void start() {
-        server = WeftServer.builder(WeftConfig.of(Map.of(
-                        "dataDir",
-                        dataDir.toString(),
-                        "http.port",
-                        "0",
-                        "broker.port",
-                        "0",
-                        "ec2.port",
-                        "0",
-                        "shutdown.gracePeriod",
-                        "1s")))
-                .start();
+        server = CloudStackClient.startServer(dataDir);
         admin = CloudStackClient.admin(server);
         ann = tenant("ann");
         ben = tenant("ben");
