@@ -12,12 +12,11 @@
  *                                                                ──► parse.ActualState.assemble
  * </pre>
  *
- * <p>An agent applies a diff tool by tool in this order, which is the order of
- * {@link io.weft.rules.diff.Phase}: {@code IpsetRestoreRenderer.renderAdditions};
- * {@code LinuxPlumbingCommands.renderCreations} then {@code OvsVsctlCommands.renderCreations};
- * {@code IptablesRestoreRenderer.render} for IPv4 and for IPv6; {@code OpenFlowBundleRenderer.render};
- * {@code OvsVsctlCommands.renderDeletions} then {@code LinuxPlumbingCommands.renderDeletions};
- * {@code IpsetRestoreRenderer.renderRemovals}.
+ * <p>An agent applies a diff tool by tool in the order of {@link io.weft.rules.diff.Phase}, the
+ * one place that order is written down; each phase says which operations it acts on, and each
+ * renderer takes the operations of its phases: {@code IpsetRestoreRenderer} (additions, removals),
+ * {@code LinuxPlumbingCommands} and {@code OvsVsctlCommands} (creations, deletions), {@code
+ * IptablesRestoreRenderer} per family, {@code OpenFlowBundleRenderer}.
  *
  * <p>Every rendered form is what the tool prints back (verified against iptables 1.8.9 nf_tables,
  * ipset 7.17 and Open vSwitch 3.1), so reading back what was written yields equal entries and an
