@@ -10,6 +10,7 @@ import io.weft.agent.dataplane.DataplaneException;
 import io.weft.agent.dataplane.ReadBack;
 import io.weft.agent.process.CommandRunner;
 import io.weft.rules.diff.Operation;
+import io.weft.rules.diff.Phase;
 import io.weft.rules.model.IpFamily;
 import io.weft.rules.parse.ActualState;
 import io.weft.rules.parse.DumpFlowsParser;
@@ -45,9 +46,9 @@ import java.util.TreeMap;
  * NIC's hybrid plumbing (tap ─ Linux bridge ─ veth ─ integration bridge) through {@code ip}. It
  * reads back and writes only what carries our names, cookie or external ids.
  *
- * <p>Writes run in the order of {@link io.weft.rules.diff.Phase}: sets and members, NIC plumbing
- * and OVS ports, chains, flows; then port and plumbing removal, then member and set removal, so
- * nothing is ever referenced before it exists or removed while still referenced.
+ * <p>Writes run in the order of {@link Phase}, which is written down there and only there: each
+ * tool writer is bound to the phases it writes and {@link PhaseWriters} runs them phase by phase,
+ * so nothing is ever referenced before it exists or removed while still referenced.
  */
 public final class LinuxDataplane implements Dataplane {
     private static final List<String> LIST_INTERFACES = List.of(
@@ -56,6 +57,7 @@ public final class LinuxDataplane implements Dataplane {
     private final HostTools tools;
     private final TunnelNeighbours tunnelNeighbours;
     private final LinuxHostConfig config;
+    private final PhaseWriters<Pass> writers = bindWriters();
     private final ObjectMapper json = new ObjectMapper();
     // From the last read-back: what exists below the entry view, so that plugging runs only the
     // steps that are missing (a NIC waiting for its tap must not cost a write per reconcile).
@@ -157,58 +159,115 @@ public final class LinuxDataplane implements Dataplane {
         long before = tools.writeCount();
         String bridge =
                 desired.bridges().stream().findFirst().map(BridgeEntry::name).orElse(config.integrationBridge());
+        Pass pass = new Pass(desired, readBack, bridge, new HashSet<>());
+        writers.run(operations, pass);
+        return new ApplyResult(tools.writeCount() - before, pass.pending());
+    }
 
-        String ipsetAdditions = IpsetRestoreRenderer.renderAdditions(operations);
-        if (!ipsetAdditions.isEmpty()) {
-            tools.write(List.of("ipset", "-exist", "restore"), ipsetAdditions);
+    /**
+     * What the writers of one apply share: the state written towards, the read-back it was diffed
+     * from, the bridge that ports and flows go on, and the NICs whose tap does not exist yet.
+     */
+    private record Pass(HostDesiredState desired, ReadBack readBack, String bridge, Set<String> pending) {
+        Pass {
+            requireNonNull(desired, "desired is null");
+            requireNonNull(readBack, "readBack is null");
+            requireNonNull(bridge, "bridge is null");
+            requireNonNull(pending, "pending is null");
         }
+    }
 
-        Set<String> pending = new HashSet<>();
-        List<Operation> ovsCreations = new ArrayList<>();
+    /** Which tool writes which phases; {@link PhaseWriters} runs them in the order of {@link Phase}, not this one. */
+    private PhaseWriters<Pass> bindWriters() {
+        return PhaseWriters.<Pass>builder()
+                .bind(
+                        (operations, pass) -> restoreSets(IpsetRestoreRenderer.renderAdditions(operations)),
+                        Phase.CREATE_SETS,
+                        Phase.ADD_MEMBERS)
+                .bind(this::plugNics, Phase.PLUG_NICS)
+                .bind(this::createBridgesAndPorts, Phase.CREATE_BRIDGES, Phase.CREATE_PORTS)
+                .bind(this::writeChains, Phase.WRITE_CHAINS, Phase.DELETE_CHAINS)
+                .bind(this::resolveTunnelEndpoints, Phase.RESOLVE_TUNNEL_ENDPOINTS)
+                .bind(this::writeFlows, Phase.WRITE_FLOWS, Phase.DELETE_FLOWS)
+                .bind(this::deletePortsAndBridges, Phase.DELETE_PORTS, Phase.DELETE_BRIDGES)
+                .bind(this::unplugNics, Phase.UNPLUG_NICS)
+                .bind(
+                        (operations, pass) -> restoreSets(IpsetRestoreRenderer.renderRemovals(operations)),
+                        Phase.DELETE_MEMBERS,
+                        Phase.DELETE_SETS)
+                .build();
+    }
+
+    private void restoreSets(String script) {
+        if (!script.isEmpty()) {
+            tools.write(List.of("ipset", "-exist", "restore"), script);
+        }
+    }
+
+    private void plugNics(List<Operation> operations, Pass pass) {
         LinkBatch plumbing = new LinkBatch();
         for (Operation operation : operations) {
-            if (operation instanceof Operation.Upsert upsert) {
-                if (upsert.entry() instanceof NicPortEntry port) {
-                    if (!plug(port, plumbing)) {
-                        pending.add(port.nicId());
-                    }
-                    if (lastOvsNicPorts.contains(port.ovsVeth())) {
-                        continue;
-                    }
+            if (operation instanceof Operation.Upsert upsert && upsert.entry() instanceof NicPortEntry port) {
+                if (!plug(port, plumbing)) {
+                    pass.pending().add(port.nicId());
                 }
-                ovsCreations.add(operation);
             }
         }
         writeLinks(plumbing);
-        List<List<String>> creations = OvsVsctlCommands.renderCreations(ovsCreations, bridge);
-        if (!creations.isEmpty()) {
-            tools.write(tools.vsctl(joined(creations)), "");
-        }
+    }
 
+    /** One OVSDB transaction; a NIC port OVS already has is left alone while its plumbing is completed. */
+    private void createBridgesAndPorts(List<Operation> operations, Pass pass) {
+        List<Operation> creations = new ArrayList<>();
+        for (Operation operation : operations) {
+            if (operation instanceof Operation.Upsert upsert
+                    && upsert.entry() instanceof NicPortEntry port
+                    && lastOvsNicPorts.contains(port.ovsVeth())) {
+                continue;
+            }
+            creations.add(operation);
+        }
+        List<List<String>> commands = OvsVsctlCommands.renderCreations(creations, pass.bridge());
+        if (!commands.isEmpty()) {
+            tools.write(tools.vsctl(joined(commands)), "");
+        }
+    }
+
+    /** Rendered even without chain operations: the renderer also leaves exactly one FORWARD jump. */
+    private void writeChains(List<Operation> operations, Pass pass) {
         for (IpFamily family : IpFamily.values()) {
-            String script =
-                    IptablesRestoreRenderer.render(family, operations, desired, readBack.topChainJumps(family.token()));
+            String script = IptablesRestoreRenderer.render(
+                    family, operations, pass.desired(), pass.readBack().topChainJumps(family.token()));
             if (!script.isEmpty()) {
                 tools.write(List.of(family.iptablesCommand() + "-restore", "--noflush"), script);
             }
         }
+    }
 
-        String flows = OpenFlowBundleRenderer.render(operations);
-        if (!flows.isEmpty() && isUserspaceDatapath(desired)) {
-            // Before the flows: their first packet to a new endpoint must not meet an unresolved one.
+    private void resolveTunnelEndpoints(List<Operation> operations, Pass pass) {
+        if (isUserspaceDatapath(pass.desired())) {
             tunnelNeighbours.prepare(TunnelNeighbours.destinations(operations));
         }
+    }
+
+    private void writeFlows(List<Operation> operations, Pass pass) {
+        String flows = OpenFlowBundleRenderer.render(operations);
         if (!flows.isEmpty()) {
             tools.write(
                     HostTools.ofctl(
-                            "-O", OpenFlowBundleRenderer.OPENFLOW_VERSION, "--bundle", "add-flows", bridge, "-"),
+                            "-O", OpenFlowBundleRenderer.OPENFLOW_VERSION, "--bundle", "add-flows", pass.bridge(), "-"),
                     flows);
         }
+    }
 
-        List<List<String>> deletions = OvsVsctlCommands.renderDeletions(operations, bridge);
-        if (!deletions.isEmpty()) {
-            tools.write(tools.vsctl(joined(deletions)), "");
+    private void deletePortsAndBridges(List<Operation> operations, Pass pass) {
+        List<List<String>> commands = OvsVsctlCommands.renderDeletions(operations, pass.bridge());
+        if (!commands.isEmpty()) {
+            tools.write(tools.vsctl(joined(commands)), "");
         }
+    }
+
+    private void unplugNics(List<Operation> operations, Pass pass) {
         LinkBatch unplugging = new LinkBatch();
         for (Operation operation : operations) {
             if (operation instanceof Operation.Remove remove && remove.previous() instanceof NicPortEntry port) {
@@ -216,12 +275,6 @@ public final class LinuxDataplane implements Dataplane {
             }
         }
         writeLinks(unplugging);
-
-        String ipsetRemovals = IpsetRestoreRenderer.renderRemovals(operations);
-        if (!ipsetRemovals.isEmpty()) {
-            tools.write(List.of("ipset", "-exist", "restore"), ipsetRemovals);
-        }
-        return new ApplyResult(tools.writeCount() - before, pending);
     }
 
     @Override
