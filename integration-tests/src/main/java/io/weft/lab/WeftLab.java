@@ -7,10 +7,9 @@ import io.weft.server.WeftServer;
 import io.weft.server.compute.TapNames;
 import io.weft.server.config.WeftConfig;
 import io.weft.server.dispatch.ChangeStatus;
-import io.weft.server.dispatch.Dispatcher;
+import io.weft.server.dispatch.ConvergenceQueries;
 import io.weft.server.dispatch.HostConvergence;
 import io.weft.server.dispatch.HostSyncState;
-import io.weft.server.dispatch.messaging.HostMessaging;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.topology.AddedHost;
 import io.weft.server.topology.HostSpec;
@@ -112,8 +111,8 @@ public final class WeftLab implements AutoCloseable {
         return admin;
     }
 
-    public Dispatcher dispatcher() {
-        return server.injector().getInstance(HostMessaging.class).dispatcher();
+    public ConvergenceQueries dispatcher() {
+        return server.injector().getInstance(ConvergenceQueries.class);
     }
 
     public synchronized List<LabAgent> agents() {

@@ -12,7 +12,7 @@ import com.google.inject.util.Modules;
 import io.weft.server.api.ec2.Ec2HttpServer;
 import io.weft.server.broker.MessageBroker;
 import io.weft.server.config.WeftConfig;
-import io.weft.server.dispatch.messaging.HostMessaging;
+import io.weft.server.dispatch.DispatcherRuntime;
 import io.weft.server.http.HttpModule;
 import io.weft.server.http.WeftHttpServer;
 import io.weft.server.metrics.MetricsModule;
@@ -126,9 +126,9 @@ public final class WeftServer implements AutoCloseable {
             }
         }
         injector.getInstance(TopologyService.class).grantAllAgents();
-        HostMessaging messaging = injector.getInstance(HostMessaging.class);
-        messaging.start();
-        started.add(new Step("dispatcher", messaging::close));
+        DispatcherRuntime dispatcher = injector.getInstance(DispatcherRuntime.class);
+        dispatcher.start();
+        started.add(new Step("dispatcher", dispatcher::close));
         WeftHttpServer http = injector.getInstance(WeftHttpServer.class);
         http.start();
         started.add(new Step("http", http::stop));

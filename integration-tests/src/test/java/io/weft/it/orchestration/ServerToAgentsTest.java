@@ -5,10 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.weft.server.WeftServer;
 import io.weft.server.config.WeftConfig;
-import io.weft.server.dispatch.Dispatcher;
+import io.weft.server.dispatch.ConvergenceQueries;
 import io.weft.server.dispatch.HostConvergence;
 import io.weft.server.dispatch.HostSyncState;
-import io.weft.server.dispatch.messaging.HostMessaging;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.tenancy.TenancyBootstrap;
 import io.weft.server.topology.AddedHost;
@@ -82,8 +81,7 @@ public class ServerToAgentsTest {
                             dir.resolve("agent-" + i))
                     .start());
         }
-        Dispatcher dispatcher =
-                server.injector().getInstance(HostMessaging.class).dispatcher();
+        ConvergenceQueries dispatcher = server.injector().getInstance(ConvergenceQueries.class);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             List<HostConvergence> states = dispatcher.hosts();

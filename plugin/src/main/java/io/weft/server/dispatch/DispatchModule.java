@@ -4,19 +4,24 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Scopes;
 import com.google.inject.multibindings.OptionalBinder;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.weft.server.config.WeftConfig;
 import io.weft.server.dispatch.messaging.HostMessaging;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.hibernate.SessionFactory;
 import org.slf4j.LoggerFactory;
 
-/** The dispatcher and its messaging. Port events are logged unless a feature binds a consumer. */
+/**
+ * The dispatcher, its parts and its messaging, answering {@link ConvergenceQueries}; the server
+ * starts and stops {@link DispatcherRuntime}. Port events are logged unless a feature binds a
+ * consumer.
+ */
 public final class DispatchModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(HostMessaging.class).in(Scopes.SINGLETON);
-        com.google.inject.Provider<HostMessaging> messaging = getProvider(HostMessaging.class);
-        OptionalBinder.newOptionalBinder(binder(), Dispatcher.class)
-                .setBinding()
-                .toProvider(() -> messaging.get().dispatcher());
+        bind(ConvergenceQueries.class).to(DispatcherRuntime.class);
         OptionalBinder.newOptionalBinder(binder(), HostChannelDecorator.class)
                 .setDefault()
                 .toInstance(HostChannelDecorator.NONE);
@@ -29,5 +34,27 @@ public final class DispatchModule extends AbstractModule {
     @Provides
     DispatchSettings settings(WeftConfig config) {
         return config.dispatch();
+    }
+
+    /** The whole dispatcher in one place: one part per job, composed by the loop, run on one thread. */
+    @Provides
+    @Singleton
+    DispatcherRuntime runtime(
+            SessionFactory sessions,
+            HostMessaging messaging,
+            PortEvents portEvents,
+            MeterRegistry meters,
+            Clock clock,
+            DispatchSettings settings) {
+        Dispatcher dispatcher = new Dispatcher(
+                new DispatcherLeaseStore(sessions),
+                new OutboxReader(sessions, new FleetStore(settings), settings.batchSize()),
+                messaging,
+                new HostStatusWriter(sessions),
+                new DispatcherMetrics(meters),
+                portEvents,
+                clock,
+                settings);
+        return new DispatcherRuntime(dispatcher, messaging, settings.pollInterval());
     }
 }

@@ -4,11 +4,11 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Scopes;
 import com.google.inject.multibindings.OptionalBinder;
 import io.weft.server.api.cloudstack.AsyncJobService;
-import io.weft.server.dispatch.Dispatcher;
+import io.weft.server.dispatch.ConvergenceQueries;
 
 /**
  * Async jobs for the CloudStack API, kept in the database. Needs a {@code SessionFactory}, the
- * tenancy module and a {@code Clock}; reports change progress when a {@link Dispatcher} is bound.
+ * tenancy module, a {@code Clock} and {@link ConvergenceQueries} (which report change progress).
  */
 public final class JobsModule extends AbstractModule {
     @Override
@@ -18,7 +18,5 @@ public final class JobsModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), AsyncJobService.class)
                 .setBinding()
                 .to(AsyncJobs.class);
-        // No default: Optional<Dispatcher> is present once the dispatch feature binds one.
-        OptionalBinder.newOptionalBinder(binder(), Dispatcher.class);
     }
 }

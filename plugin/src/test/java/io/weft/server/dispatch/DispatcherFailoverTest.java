@@ -1,9 +1,7 @@
 package io.weft.server.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.weft.server.compute.NicSpec;
 import io.weft.server.network.NetworkFixture;
 import io.weft.server.network.NetworkView;
@@ -11,12 +9,12 @@ import io.weft.server.persistence.DatabaseVendor;
 import io.weft.spec.host.HostUpdate;
 import io.weft.spec.host.UpdateKind;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,17 +24,19 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two management servers share one database: only the lease holder dispatches; when it stops, the
  * standby takes over in a newer epoch, rebuilds its fleet from the database, sends every host a
- * FULL (which the agents ack with their hash), and goes on dispatching new changes.
+ * FULL (which the agents ack with their hash), and goes on dispatching new changes. Both run on the
+ * test's thread over one clock that moves only when told, so the lease's expiry is stepped through.
  */
 class DispatcherFailoverTest {
     @TempDir
     Path dir;
 
     private NetworkFixture fixture;
-    private final List<HostUpdate> sentByFirst = new CopyOnWriteArrayList<>();
-    private final List<HostUpdate> sentBySecond = new CopyOnWriteArrayList<>();
-    private Dispatcher first;
-    private Dispatcher second;
+    private static final Duration LEASE = Duration.ofSeconds(8);
+
+    private final TestingClock clock = new TestingClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final List<HostUpdate> sentByFirst = new ArrayList<>();
+    private final List<HostUpdate> sentBySecond = new ArrayList<>();
 
     @BeforeEach
     void start() {
@@ -45,12 +45,6 @@ class DispatcherFailoverTest {
 
     @AfterEach
     void stop() {
-        if (first != null) {
-            first.close();
-        }
-        if (second != null) {
-            second.close();
-        }
         fixture.close();
     }
 
@@ -58,19 +52,25 @@ class DispatcherFailoverTest {
     void theStandbyTakesOverInANewerEpochAndResyncsEveryHost() {
         NetworkView network = fixture.network(fixture.alice, "net", "10.9.0.0/24");
         bindNewNic(network, fixture.host1);
-        first = dispatcher(sentByFirst);
-        first.start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> sentByFirst.size() >= 2);
-        second = dispatcher(sentBySecond);
-        second.start();
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20)).until(sentBySecond::isEmpty);
+        Dispatcher first = dispatcher(sentByFirst);
+        first.tick();
+        assertThat(sentByFirst).hasSizeGreaterThanOrEqualTo(2);
+        Dispatcher second = dispatcher(sentBySecond);
+        // Longer than the lease, with the leader renewing it: the standby never gets it.
+        for (int i = 0; i < 10; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            first.tick();
+            second.tick();
+        }
+        assertThat(sentBySecond).isEmpty();
         assertThat(first.isLeader()).isTrue();
         assertThat(second.isLeader()).isFalse();
         long firstEpoch = sentByFirst.get(0).generation().epoch();
 
-        first.close();
-        first = null;
-        await().atMost(Duration.ofSeconds(60)).until(() -> hosts(sentBySecond).size() >= 2);
+        // The first server stops: it renews no more, and its lease runs out.
+        clock.advance(LEASE.plusSeconds(1));
+        second.tick();
+        assertThat(hosts(sentBySecond)).hasSizeGreaterThanOrEqualTo(2);
 
         assertThat(second.isLeader()).isTrue();
         assertThat(sentBySecond).allSatisfy(update -> {
@@ -81,28 +81,26 @@ class DispatcherFailoverTest {
 
         int before = sentBySecond.size();
         bindNewNic(network, fixture.host2);
-        await().atMost(Duration.ofSeconds(30)).until(() -> sentBySecond.size() > before);
+        second.tick();
+        assertThat(sentBySecond).hasSizeGreaterThan(before);
         assertThat(sentBySecond.subList(before, sentBySecond.size()))
                 .extracting(HostUpdate::kind)
                 .contains(UpdateKind.DELTA);
     }
 
     private Dispatcher dispatcher(List<HostUpdate> sent) {
-        return new Dispatcher(
+        return TestingDispatchers.over(
                 fixture.sessions,
-                new FleetStore(DispatchSettings.defaults()),
                 sent::add,
-                Clock.systemUTC(),
+                clock,
                 new DispatchSettings(
                         DispatchSettings.defaults().bridge(),
                         Duration.ofSeconds(30),
                         Duration.ofSeconds(60),
                         Duration.ofSeconds(60),
                         Duration.ofMillis(20),
-                        Duration.ofSeconds(8),
-                        500),
-                new SimpleMeterRegistry(),
-                status -> {});
+                        LEASE,
+                        500));
     }
 
     private void bindNewNic(NetworkView network, java.util.UUID host) {

@@ -1,9 +1,7 @@
 package io.weft.server.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.weft.server.compute.NicSpec;
 import io.weft.server.compute.NicView;
 import io.weft.server.network.NetworkFixture;
@@ -15,12 +13,12 @@ import io.weft.spec.host.AckStatus;
 import io.weft.spec.host.HostAck;
 import io.weft.spec.host.HostUpdate;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A NIC moving from one host to another reaches the destination first, the peers once the
- * destination has applied it, and the source last: the zero-loss order of a live migration.
+ * destination has applied it, and the source last: the zero-loss order of a live migration. The
+ * dispatcher runs on the test's thread with a clock that moves only when told, so "nothing else was
+ * sent" is asserted after passes of the loop, not after a sleep.
  */
 class DispatcherMakeBeforeBreakTest {
     @TempDir
@@ -36,7 +36,8 @@ class DispatcherMakeBeforeBreakTest {
 
     private NetworkFixture fixture;
     private Dispatcher dispatcher;
-    private final List<HostUpdate> sent = new CopyOnWriteArrayList<>();
+    private final List<HostUpdate> sent = new ArrayList<>();
+    private final TestingClock clock = new TestingClock(Instant.parse("2026-01-01T00:00:00Z"));
 
     @BeforeEach
     void start() {
@@ -45,9 +46,6 @@ class DispatcherMakeBeforeBreakTest {
 
     @AfterEach
     void stop() {
-        if (dispatcher != null) {
-            dispatcher.close();
-        }
         fixture.close();
     }
 
@@ -68,11 +66,10 @@ class DispatcherMakeBeforeBreakTest {
         NetworkView network = fixture.network(fixture.alice, "net", "10.9.0.0/24");
         NicView moving = nic(network, fixture.host1);
         nic(network, host3);
-        dispatcher = new Dispatcher(
+        dispatcher = TestingDispatchers.over(
                 fixture.sessions,
-                new FleetStore(DispatchSettings.defaults()),
                 sent::add,
-                Clock.systemUTC(),
+                clock,
                 new DispatchSettings(
                         DispatchSettings.defaults().bridge(),
                         Duration.ofSeconds(30),
@@ -80,29 +77,27 @@ class DispatcherMakeBeforeBreakTest {
                         Duration.ofSeconds(60),
                         Duration.ofMillis(20),
                         Duration.ofSeconds(15),
-                        500),
-                new SimpleMeterRegistry(),
-                status -> {});
-        dispatcher.start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> sent.size() >= 3);
+                        500));
+        dispatcher.tick();
+        assertThat(sent).hasSizeGreaterThanOrEqualTo(3);
         ackEverythingSentSoFar();
         int before = sent.size();
 
         fixture.nics.bind(fixture.root, moving.id(), fixture.host2);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> sent.size() > before);
-        sleep(500);
+        dispatcher.tick();
+        assertThat(sent).hasSizeGreaterThan(before);
+        assertThat(hostsSentAfter(before)).containsExactly(fixture.host2.toString());
+        passesWithoutAcks();
         assertThat(hostsSentAfter(before)).containsExactly(fixture.host2.toString());
 
         ack(updateFor(fixture.host2, before));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> hostsSentAfter(before).size() == 2);
-        sleep(500);
+        assertThat(hostsSentAfter(before)).hasSize(2);
+        passesWithoutAcks();
         assertThat(hostsSentAfter(before)).containsExactly(fixture.host2.toString(), host3.toString());
 
         ack(updateFor(host3, before));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> hostsSentAfter(before).size() == 3);
+        assertThat(hostsSentAfter(before)).hasSize(3);
         assertThat(hostsSentAfter(before))
                 .containsExactly(fixture.host2.toString(), host3.toString(), fixture.host1.toString());
     }
@@ -142,15 +137,18 @@ class DispatcherMakeBeforeBreakTest {
     }
 
     private void ack(HostUpdate update) {
-        dispatcher.onMessage(
+        dispatcher.handle(
                 new HostAck(1, update.hostId(), update.generation(), update.desiredHash(), AckStatus.APPLIED, null));
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * Several passes of the loop over a few seconds, well inside the ack timeout (30 s) and the
+     * barrier's deadline (three ack timeouts), with no ack arriving: held hosts must stay held.
+     */
+    private void passesWithoutAcks() {
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            dispatcher.tick();
         }
     }
 }

@@ -2,7 +2,6 @@ package io.weft.server.api.compute;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.inject.Provider;
 import io.weft.server.api.operator.OperatorApiModule;
 import io.weft.server.api.rest.RestRequest;
 import io.weft.server.api.rest.RestResponse;
@@ -10,8 +9,7 @@ import io.weft.server.compute.NicService;
 import io.weft.server.compute.NicSpec;
 import io.weft.server.compute.NicView;
 import io.weft.server.dispatch.ChangeStatus;
-import io.weft.server.dispatch.Dispatcher;
-import io.weft.server.dispatch.messaging.HostMessaging;
+import io.weft.server.dispatch.ConvergenceQueries;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
 import io.weft.server.network.Mutation;
@@ -38,14 +36,14 @@ public final class PortApi {
     private final NicService nics;
     private final NetworkService networks;
     private final WiredPorts wired;
-    private final Provider<HostMessaging> messaging;
+    private final ConvergenceQueries convergence;
 
     @Inject
-    public PortApi(NicService nics, NetworkService networks, WiredPorts wired, Provider<HostMessaging> messaging) {
+    public PortApi(NicService nics, NetworkService networks, WiredPorts wired, ConvergenceQueries convergence) {
         this.nics = requireNonNull(nics, "nics is null");
         this.networks = requireNonNull(networks, "networks is null");
         this.wired = requireNonNull(wired, "wired is null");
-        this.messaging = requireNonNull(messaging, "messaging is null");
+        this.convergence = requireNonNull(convergence, "convergence is null");
     }
 
     RestResponse create(RestRequest request) {
@@ -109,11 +107,10 @@ public final class PortApi {
 
     /** The port after the change, and where the change stands (after waiting, when asked to). */
     private RestResponse changed(Mutation<NicView> mutation, Optional<Duration> wait) {
-        Dispatcher dispatcher = messaging.get().dispatcher();
         // Every port mutation writes a nic change record; without one nothing needs to become live.
         ChangeStatus status = mutation.lastChangeId()
-                .map(id -> wait.map(timeout -> dispatcher.awaitApplied(id, timeout))
-                        .orElseGet(() -> dispatcher.change(id)))
+                .map(id -> wait.map(timeout -> convergence.awaitApplied(id, timeout))
+                        .orElseGet(() -> convergence.change(id)))
                 .orElseGet(() -> ChangeStatus.of(0, Map.of()));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("port", portJson(mutation.value()));

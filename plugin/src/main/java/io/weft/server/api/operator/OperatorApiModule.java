@@ -8,10 +8,9 @@ import io.weft.server.api.rest.RestResponse;
 import io.weft.server.api.rest.RestRoute;
 import io.weft.server.api.rest.RestRoutes;
 import io.weft.server.dispatch.ChangeStatus;
-import io.weft.server.dispatch.Dispatcher;
+import io.weft.server.dispatch.ConvergenceQueries;
 import io.weft.server.dispatch.GroupConvergence;
 import io.weft.server.dispatch.HostConvergence;
-import io.weft.server.dispatch.messaging.HostMessaging;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
 import io.weft.server.tenancy.Caller;
@@ -29,34 +28,24 @@ import java.util.Map;
 public final class OperatorApiModule extends AbstractModule {
     @Override
     protected void configure() {
-        Provider<HostMessaging> messaging = getProvider(HostMessaging.class);
+        Provider<ConvergenceQueries> convergence = getProvider(ConvergenceQueries.class);
         Multibinder<RestRoute> routes = RestRoutes.bind(binder());
+        routes.addBinding().toInstance(new RestRoute("GET", "/hosts", r -> hosts(convergence.get(), r)));
+        routes.addBinding().toInstance(new RestRoute("GET", "/hosts/{hostId}", r -> host(convergence.get(), r)));
+        routes.addBinding().toInstance(new RestRoute("GET", "/changes/{changeId}", r -> change(convergence.get(), r)));
         routes.addBinding()
                 .toInstance(new RestRoute(
-                        "GET", "/hosts", r -> hosts(messaging.get().dispatcher(), r)));
-        routes.addBinding()
-                .toInstance(new RestRoute(
-                        "GET", "/hosts/{hostId}", r -> host(messaging.get().dispatcher(), r)));
-        routes.addBinding()
-                .toInstance(new RestRoute(
-                        "GET",
-                        "/changes/{changeId}",
-                        r -> change(messaging.get().dispatcher(), r)));
-        routes.addBinding()
-                .toInstance(new RestRoute(
-                        "GET",
-                        "/security-groups/{groupId}/convergence",
-                        r -> group(messaging.get().dispatcher(), r)));
+                        "GET", "/security-groups/{groupId}/convergence", r -> group(convergence.get(), r)));
     }
 
-    private static RestResponse hosts(Dispatcher dispatcher, RestRequest request) {
+    private static RestResponse hosts(ConvergenceQueries dispatcher, RestRequest request) {
         requireOperator(request.caller());
         List<Map<String, Object>> hosts =
                 dispatcher.hosts().stream().map(OperatorApiModule::hostJson).toList();
         return RestResponse.ok(Map.of("hosts", hosts, "leader", dispatcher.isLeader()));
     }
 
-    private static RestResponse host(Dispatcher dispatcher, RestRequest request) {
+    private static RestResponse host(ConvergenceQueries dispatcher, RestRequest request) {
         requireOperator(request.caller());
         String hostId = request.pathUuid("hostId").toString();
         return RestResponse.ok(hostJson(dispatcher
@@ -65,7 +54,7 @@ public final class OperatorApiModule extends AbstractModule {
                         new WeftException(ErrorCode.NOT_FOUND, "host " + hostId + " has never been dispatched to"))));
     }
 
-    private static RestResponse change(Dispatcher dispatcher, RestRequest request) {
+    private static RestResponse change(ConvergenceQueries dispatcher, RestRequest request) {
         requireOperator(request.caller());
         long changeId;
         try {
@@ -79,7 +68,7 @@ public final class OperatorApiModule extends AbstractModule {
         return RestResponse.ok(changeJson(status));
     }
 
-    private static RestResponse group(Dispatcher dispatcher, RestRequest request) {
+    private static RestResponse group(ConvergenceQueries dispatcher, RestRequest request) {
         requireOperator(request.caller());
         GroupConvergence group = dispatcher.group(request.pathUuid("groupId").toString());
         Map<String, Object> json = new LinkedHashMap<>();

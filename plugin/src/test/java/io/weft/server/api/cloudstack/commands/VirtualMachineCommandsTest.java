@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.weft.server.WeftServer;
 import io.weft.server.api.cloudstack.commands.CloudStackClient.Reply;
-import io.weft.server.dispatch.Dispatcher;
+import io.weft.server.dispatch.DispatcherRuntime;
 import io.weft.spec.host.DataplaneCounters;
 import io.weft.spec.host.Generation;
 import io.weft.spec.host.Heartbeat;
@@ -199,7 +199,7 @@ class VirtualMachineCommandsTest {
 
         // host2's agent reports in, as through the manager inbox; the dispatcher records it.
         server.injector()
-                .getInstance(Dispatcher.class)
+                .getInstance(DispatcherRuntime.class)
                 .onMessage(new Heartbeat(
                         HostMessage.SCHEMA_VERSION, host2, Generation.NONE, "", true, DataplaneCounters.empty()));
         for (int i = 0; i < 600 && !lastPinged(host2); i++) {

@@ -1,0 +1,59 @@
+package io.weft.server.dispatch;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/** The dispatcher's meters: what it sent, resent and failed to send; whether it leads; how far hosts lag. */
+public final class DispatcherMetrics {
+    private final Counter updatesSent;
+    private final Counter fullResends;
+    private final Counter sendFailures;
+    // Gauges are read by the metrics scrape on another thread, so the loop publishes into atomics.
+    private final AtomicLong leader = new AtomicLong();
+    private final AtomicLong laggingHosts = new AtomicLong();
+    private final AtomicLong maxGenerationLag = new AtomicLong();
+    private Instant lagPublishDue = Instant.MIN;
+
+    public DispatcherMetrics(MeterRegistry metrics) {
+        this.updatesSent = metrics.counter("weft_dispatch_updates_sent");
+        this.fullResends = metrics.counter("weft_dispatch_full_resends");
+        this.sendFailures = metrics.counter("weft_dispatch_send_failures");
+        metrics.gauge("weft_dispatch_leader", leader);
+        metrics.gauge("weft_dispatch_lagging_hosts", laggingHosts);
+        metrics.gauge("weft_dispatch_max_generation_lag", maxGenerationLag);
+    }
+
+    void updateSent() {
+        updatesSent.increment();
+    }
+
+    void fullResent() {
+        fullResends.increment();
+    }
+
+    void sendFailed() {
+        sendFailures.increment();
+    }
+
+    void leader(boolean leading) {
+        leader.set(leading ? 1 : 0);
+    }
+
+    /** Publishes how many hosts lag and by how much, at most once a second (it walks every host). */
+    void lag(Instant now, Supplier<List<HostConvergence>> hosts) {
+        if (now.isBefore(lagPublishDue)) {
+            return;
+        }
+        lagPublishDue = now.plusSeconds(1);
+        List<HostConvergence> all = hosts.get();
+        laggingHosts.set(all.stream().filter(h -> !h.inSync()).count());
+        maxGenerationLag.set(all.stream()
+                .mapToLong(h -> h.desired().number() - h.applied().number())
+                .max()
+                .orElse(0));
+    }
+}

@@ -1,0 +1,113 @@
+package io.weft.server.dispatch;
+
+import static java.util.Objects.requireNonNull;
+
+import io.weft.server.persistence.ChangeRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.SessionFactory;
+
+/**
+ * Reads the outbox: committed change records not yet dispatched, oldest first, and the current
+ * version of the entities they name. Records are marked dispatched only after their updates have
+ * left, so a server that dies in between dispatches them again (harmless: the same state).
+ */
+public final class OutboxReader {
+    private final SessionFactory sessions;
+    private final FleetStore store;
+    private final int batchSize;
+    private long lastDispatchedChange;
+
+    public OutboxReader(SessionFactory sessions, FleetStore store, int batchSize) {
+        this.sessions = requireNonNull(sessions, "sessions is null");
+        this.store = requireNonNull(store, "store is null");
+        this.batchSize = batchSize;
+    }
+
+    /** The next undispatched records, at most one batch, with their payloads decoded. */
+    public OutboxBatch pending() {
+        List<ChangeRecord> records = sessions.fromTransaction(session -> session.createQuery(
+                        "from ChangeRecord where dispatched = false and id > :after order by id", ChangeRecord.class)
+                .setParameter("after", lastDispatchedChange)
+                .setMaxResults(batchSize)
+                .list());
+        return new OutboxBatch(
+                records.stream().map(ChangeRecord::getId).toList(),
+                records.stream()
+                        .map(r -> ChangeRecordPayload.parse(r.getKind(), r.getPayload()))
+                        .toList());
+    }
+
+    /** The whole fleet as it is in the database: for a take-over, and for records that name no entity. */
+    public List<FleetChange> loadAll() {
+        return sessions.fromTransaction(store::loadAll);
+    }
+
+    /** The current version of what each record of an entity-only batch names, in record order. */
+    public LoadedChanges load(OutboxBatch batch) {
+        List<FleetChange> changes = new ArrayList<>();
+        List<List<Integer>> positions = new ArrayList<>();
+        sessions.inTransaction(session -> {
+            for (ChangeRecordPayload payload : batch.payloads()) {
+                List<FleetChange> loaded =
+                        switch (payload.kind()) {
+                            case "host" -> store.hosts(session, payload.ids());
+                            case "network" -> store.networks(session, payload.ids());
+                            case "group" -> store.groups(session, payload.ids(), payload.tightens());
+                            default -> store.nics(session, payload.ids(), payload.tightens());
+                        };
+                List<Integer> mine = new ArrayList<>();
+                for (FleetChange change : loaded) {
+                    mine.add(changes.size());
+                    changes.add(change);
+                }
+                positions.add(mine);
+            }
+        });
+        return new LoadedChanges(changes, positions);
+    }
+
+    /** Marks the batch dispatched, for every server to see, and reads past it from now on. */
+    public void markDispatched(OutboxBatch batch, Instant now) {
+        sessions.inTransaction(session -> session.createMutationQuery(
+                        "update ChangeRecord set dispatched = true, dispatchedAt = :now where id in :ids")
+                .setParameter("now", now)
+                .setParameter("ids", batch.ids())
+                .executeUpdate());
+        lastDispatchedChange = batch.ids().get(batch.ids().size() - 1);
+    }
+
+    /** Undispatched records in id order, and what each names. */
+    public record OutboxBatch(List<Long> ids, List<ChangeRecordPayload> payloads) {
+        public OutboxBatch {
+            ids = List.copyOf(requireNonNull(ids, "ids is null"));
+            payloads = List.copyOf(requireNonNull(payloads, "payloads is null"));
+            if (ids.size() != payloads.size()) {
+                throw new IllegalArgumentException("one payload per record");
+            }
+        }
+
+        public boolean isEmpty() {
+            return ids.isEmpty();
+        }
+
+        /** A record of a kind the dispatcher cannot load on its own: only a full reload is correct. */
+        public boolean needsReload() {
+            return payloads.stream().anyMatch(p -> !p.isEntityChange());
+        }
+    }
+
+    /**
+     * The loaded fleet changes of a batch, and for each record the positions of its own changes
+     * in that list (a record may name several entities, or one that no longer exists).
+     */
+    public record LoadedChanges(List<FleetChange> changes, List<List<Integer>> positions) {
+        public LoadedChanges {
+            changes = List.copyOf(requireNonNull(changes, "changes is null"));
+            positions = requireNonNull(positions, "positions is null").stream()
+                    .map(List::copyOf)
+                    .toList();
+        }
+    }
+}
