@@ -2,7 +2,6 @@ package io.weft.server.dispatch;
 
 import static java.util.Objects.requireNonNull;
 
-import io.weft.server.dispatch.messaging.HostMessaging;
 import io.weft.spec.host.HostMessage;
 import java.time.Duration;
 import java.util.List;
@@ -23,13 +22,13 @@ import java.util.concurrent.TimeoutException;
  */
 public final class DispatcherRuntime implements ConvergenceQueries, AutoCloseable {
     private final Dispatcher dispatcher;
-    private final HostMessaging messaging;
+    private final HostConnections connections;
     private final Duration pollInterval;
     private final ScheduledExecutorService loop;
 
-    public DispatcherRuntime(Dispatcher dispatcher, HostMessaging messaging, Duration pollInterval) {
+    public DispatcherRuntime(Dispatcher dispatcher, HostConnections connections, Duration pollInterval) {
         this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
-        this.messaging = requireNonNull(messaging, "messaging is null");
+        this.connections = requireNonNull(connections, "connections is null");
         this.pollInterval = requireNonNull(pollInterval, "pollInterval is null");
         this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "weft-dispatcher");
@@ -40,7 +39,7 @@ public final class DispatcherRuntime implements ConvergenceQueries, AutoCloseabl
 
     /** Opens the broker connections (agents' messages start arriving) and starts polling the outbox. */
     public void start() throws Exception {
-        messaging.start(this::onMessage);
+        connections.start(this::onMessage);
         long period = Math.max(1, pollInterval.toMillis());
         loop.scheduleWithFixedDelay(dispatcher::tick, 0, period, TimeUnit.MILLISECONDS);
     }
@@ -111,7 +110,7 @@ public final class DispatcherRuntime implements ConvergenceQueries, AutoCloseabl
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        messaging.close();
+        connections.close();
     }
 
     private <T> T call(Callable<T> work) {

@@ -6,6 +6,7 @@ import io.weft.server.broker.BrokerCredentials;
 import io.weft.server.broker.MessageBroker;
 import io.weft.server.dispatch.HostChannel;
 import io.weft.server.dispatch.HostChannelDecorator;
+import io.weft.server.dispatch.HostConnections;
 import io.weft.spec.host.HostMessage;
 import io.weft.spec.host.HostUpdate;
 import jakarta.inject.Inject;
@@ -17,7 +18,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * arrive in. Opened once the broker runs (its URL is known only then), closed before it stops. The
  * server's own connections retry forever, so a broker restart only delays dispatching.
  */
-public final class HostMessaging implements HostChannel, AutoCloseable {
+public final class HostMessaging implements HostConnections {
     private final MessageBroker broker;
     private final BrokerCredentials manager;
     private final HostChannelDecorator decorator;
@@ -35,6 +36,7 @@ public final class HostMessaging implements HostChannel, AutoCloseable {
     }
 
     /** Connects to the running broker and hands every message agents send to {@code inboxHandler}. */
+    @Override
     public synchronized void start(Consumer<HostMessage> inboxHandler) throws Exception {
         String url = broker.clientUrl();
         url += (url.contains("?") ? "&" : "?")
