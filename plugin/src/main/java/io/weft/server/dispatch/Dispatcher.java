@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.weft.server.dispatch.OutboxReader.LoadedChanges;
 import io.weft.server.dispatch.OutboxReader.OutboxBatch;
+import io.weft.server.persistence.outbox.Change;
+import io.weft.server.persistence.outbox.ChangeKind;
 import io.weft.spec.host.Generation;
 import io.weft.spec.host.Heartbeat;
 import io.weft.spec.host.HostAck;
@@ -185,13 +187,13 @@ public final class Dispatcher {
     private void markDispatched(OutboxBatch batch, Optional<PlannedBatch> planned) {
         for (int i = 0; i < batch.ids().size(); i++) {
             long changeId = batch.ids().get(i);
-            ChangeRecordPayload payload = batch.payloads().get(i);
+            Change payload = batch.payloads().get(i);
             int record = i;
             Map<String, Generation> required = planned.map(
                             p -> p.plan().requiredGenerations(p.positions().get(record)))
                     .orElse(Map.of());
             tracker.changeDispatched(changeId, required);
-            if (payload.kind().equals("group")) {
+            if (payload.kind() == ChangeKind.GROUP) {
                 for (UUID group : payload.ids()) {
                     latestGroupChange.put(group.toString(), changeId);
                 }
@@ -204,8 +206,8 @@ public final class Dispatcher {
         batch.ids().forEach(id -> waiters.completeIfLive(id, this::status));
     }
 
-    private List<String> removedHosts(ChangeRecordPayload payload) {
-        if (!payload.kind().equals("host")) {
+    private List<String> removedHosts(Change payload) {
+        if (payload.kind() != ChangeKind.HOST) {
             return List.of();
         }
         return payload.ids().stream()

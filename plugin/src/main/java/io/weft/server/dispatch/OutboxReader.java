@@ -3,6 +3,8 @@ package io.weft.server.dispatch;
 import static java.util.Objects.requireNonNull;
 
 import io.weft.server.persistence.ChangeRecord;
+import io.weft.server.persistence.outbox.Change;
+import io.weft.server.persistence.outbox.ChangeCodec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +37,7 @@ public final class OutboxReader {
         return new OutboxBatch(
                 records.stream().map(ChangeRecord::getId).toList(),
                 records.stream()
-                        .map(r -> ChangeRecordPayload.parse(r.getKind(), r.getPayload()))
+                        .map(r -> ChangeCodec.read(r.getKind(), r.getPayload()))
                         .toList());
     }
 
@@ -49,13 +51,14 @@ public final class OutboxReader {
         List<FleetChange> changes = new ArrayList<>();
         List<List<Integer>> positions = new ArrayList<>();
         sessions.inTransaction(session -> {
-            for (ChangeRecordPayload payload : batch.payloads()) {
+            for (Change payload : batch.payloads()) {
                 List<FleetChange> loaded =
                         switch (payload.kind()) {
-                            case "host" -> store.hosts(session, payload.ids());
-                            case "network" -> store.networks(session, payload.ids());
-                            case "group" -> store.groups(session, payload.ids(), payload.tightens());
-                            default -> store.nics(session, payload.ids(), payload.tightens());
+                            case HOST -> store.hosts(session, payload.ids());
+                            case NETWORK -> store.networks(session, payload.ids());
+                            case GROUP -> store.groups(session, payload.ids(), payload.tightens());
+                            case NIC -> store.nics(session, payload.ids(), payload.tightens());
+                            case FLEET -> throw new IllegalStateException("a fleet change names no entities");
                         };
                 List<Integer> mine = new ArrayList<>();
                 for (FleetChange change : loaded) {
@@ -79,7 +82,7 @@ public final class OutboxReader {
     }
 
     /** Undispatched records in id order, and what each names. */
-    public record OutboxBatch(List<Long> ids, List<ChangeRecordPayload> payloads) {
+    public record OutboxBatch(List<Long> ids, List<Change> payloads) {
         public OutboxBatch {
             ids = List.copyOf(requireNonNull(ids, "ids is null"));
             payloads = List.copyOf(requireNonNull(payloads, "payloads is null"));
@@ -94,7 +97,7 @@ public final class OutboxReader {
 
         /** A record of a kind the dispatcher cannot load on its own: only a full reload is correct. */
         public boolean needsReload() {
-            return payloads.stream().anyMatch(p -> !p.isEntityChange());
+            return payloads.stream().anyMatch(p -> !p.kind().isEntityChange());
         }
     }
 

@@ -1,12 +1,13 @@
 package io.weft.server.tenancy;
 
 import static java.util.Objects.requireNonNull;
-import static java.util.stream.Collectors.joining;
 
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
 import io.weft.server.persistence.ChangeLog;
 import io.weft.server.persistence.SecretCipher;
+import io.weft.server.persistence.outbox.Change;
+import io.weft.server.persistence.outbox.ChangeKind;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
@@ -21,9 +22,6 @@ import org.hibernate.SessionFactory;
  * caller first: root manages everything, a domain admin its domain subtree, a user only its own keys.
  */
 public final class TenancyService {
-    /** The change record kind written when an account's network resources are deleted with it. */
-    public static final String ACCOUNT_RESOURCES_DELETED = "ACCOUNT_RESOURCES_DELETED";
-
     private static final int MAX_NAME_LENGTH = 255;
 
     private final SessionFactory sessions;
@@ -220,13 +218,9 @@ public final class TenancyService {
 
     private void deleteAccountAndResources(Session session, Account account) {
         Set<UUID> hosts = store.deleteOwnedResources(session, account);
-        if (!hosts.isEmpty()) {
-            String hostList = hosts.stream().map(host -> "\"" + host + "\"").collect(joining(","));
-            changes.append(
-                    session,
-                    ACCOUNT_RESOURCES_DELETED,
-                    "{\"account\":\"" + account.getUuid() + "\",\"hosts\":[" + hostList + "]}");
-        }
+        // Too many entities to name one by one: the hosts that lost something are recorded, and the
+        // dispatcher reloads the whole fleet. No host affected, nothing to send, no record.
+        changes.append(session, Change.of(ChangeKind.FLEET, hosts, true));
         store.deleteAccount(session, account);
     }
 

@@ -6,6 +6,8 @@ import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
 import io.weft.server.persistence.ChangeLog;
 import io.weft.server.persistence.SecretCipher;
+import io.weft.server.persistence.outbox.Change;
+import io.weft.server.persistence.outbox.ChangeKind;
 import io.weft.server.tenancy.ApiKeys;
 import io.weft.server.tenancy.Authorizer;
 import io.weft.server.tenancy.Caller;
@@ -362,7 +364,7 @@ public final class TopologyService {
 
     /** Every host's tunnel peers and the dispatcher learn of a host's arrival, move or removal. */
     private void hostChanged(Session session, Host host, boolean removed) {
-        changes.append(session, "host", "{\"ids\":[\"" + host.getUuid() + "\"],\"tightens\":" + removed + "}");
+        changes.append(session, new Change(ChangeKind.HOST, List.of(host.getUuid()), removed));
     }
 
     // Helpers -------------------------------------------------------------------------------------

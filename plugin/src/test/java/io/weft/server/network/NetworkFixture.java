@@ -15,6 +15,9 @@ import io.weft.server.error.WeftException;
 import io.weft.server.persistence.ChangeLog;
 import io.weft.server.persistence.ChangeRecord;
 import io.weft.server.persistence.DatabaseVendor;
+import io.weft.server.persistence.outbox.Change;
+import io.weft.server.persistence.outbox.ChangeCodec;
+import io.weft.server.persistence.outbox.ChangeKind;
 import io.weft.server.securitygroup.DefaultGroups;
 import io.weft.server.securitygroup.GroupResolver;
 import io.weft.server.securitygroup.SecurityGroupService;
@@ -153,7 +156,7 @@ public final class NetworkFixture implements AutoCloseable {
     }
 
     public static String record(String kind, List<UUID> ids, boolean tightens) {
-        return kind + " " + ChangeRecords.payload(ids, tightens);
+        return kind + " " + ChangeCodec.payload(Change.of(ChangeKind.fromStored(kind), ids, tightens));
     }
 
     /** Asserts that {@code call} fails with {@code code} and writes no change record. */

@@ -3,10 +3,10 @@ package io.weft.server.api.ec2;
 import static io.weft.server.network.NetworkFixture.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.weft.server.network.ChangeRecords;
 import io.weft.server.network.NetworkFixture;
 import io.weft.server.network.Page;
 import io.weft.server.persistence.DatabaseVendor;
+import io.weft.server.persistence.outbox.ChangeKind;
 import io.weft.server.securitygroup.GroupQuery;
 import io.weft.server.tenancy.Caller;
 import java.nio.file.Path;
@@ -150,7 +150,8 @@ class Ec2ModifySecurityGroupRulesTest {
                         .all(RULES + "/securityGroupRuleId"))
                 .hasSize(3)
                 .contains(ssh, https);
-        assertThat(fx.changesAfter(before)).containsExactly(record(ChangeRecords.GROUP, List.of(uuidOf(web)), false));
+        assertThat(fx.changesAfter(before))
+                .containsExactly(record(ChangeKind.GROUP.stored(), List.of(uuidOf(web)), false));
     }
 
     @Test
