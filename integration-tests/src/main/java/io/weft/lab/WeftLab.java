@@ -12,9 +12,9 @@ import io.weft.server.dispatch.HostConvergence;
 import io.weft.server.dispatch.HostSyncState;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.topology.AddedHost;
+import io.weft.server.topology.HostService;
 import io.weft.server.topology.HostSpec;
 import io.weft.server.topology.HypervisorType;
-import io.weft.server.topology.TopologyService;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -147,10 +147,8 @@ public final class WeftLab implements AutoCloseable {
     public LabAgent addHost(Caller caller, UUID zoneId, Optional<UUID> podId, Optional<UUID> clusterId, String name) {
         Hypervisor hypervisor = lab.addHypervisor(name);
         AddedHost added = server.injector()
-                .getInstance(TopologyService.class)
-                .addHost(
-                        caller,
-                        new HostSpec(zoneId, podId, clusterId, name, hypervisor.underlayIp(), HypervisorType.KVM));
+                .getInstance(HostService.class)
+                .add(caller, new HostSpec(zoneId, podId, clusterId, name, hypervisor.underlayIp(), HypervisorType.KVM));
         return runAgent(
                 hypervisor,
                 added.host().id().toString(),

@@ -18,7 +18,7 @@ import io.weft.server.http.WeftHttpServer;
 import io.weft.server.metrics.MetricsModule;
 import io.weft.server.persistence.Database;
 import io.weft.server.tenancy.TenancyBootstrap;
-import io.weft.server.topology.TopologyService;
+import io.weft.server.topology.HostService;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,7 +125,7 @@ public final class WeftServer implements AutoCloseable {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
         }
-        injector.getInstance(TopologyService.class).grantAllAgents();
+        injector.getInstance(HostService.class).grantAllAgents();
         DispatcherRuntime dispatcher = injector.getInstance(DispatcherRuntime.class);
         dispatcher.start();
         started.add(new Step("dispatcher", dispatcher::close));

@@ -28,9 +28,10 @@ import io.weft.server.securitygroup.SecurityGroupService;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.tenancy.TenancyBootstrap;
 import io.weft.server.topology.AddedHost;
+import io.weft.server.topology.HostService;
 import io.weft.server.topology.HostSpec;
 import io.weft.server.topology.HypervisorType;
-import io.weft.server.topology.TopologyService;
+import io.weft.server.topology.ZoneService;
 import io.weft.server.topology.ZoneView;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -106,12 +107,12 @@ class ComputeHandOffTest {
                 .start();
         Caller root = server.injector().getInstance(TenancyBootstrap.class).run();
         admin = basic(Files.readAllLines(server.adminCredentialsFile()));
-        TopologyService topology = server.injector().getInstance(TopologyService.class);
-        ZoneView zone = topology.createZone(root, ServerToAgentsTest.zoneSpec());
-        AddedHost first = topology.addHost(root, hostSpec(zone, "hv1", "10.250.11.1"));
+        ZoneView zone = server.injector().getInstance(ZoneService.class).create(root, ServerToAgentsTest.zoneSpec());
+        HostService hosts = server.injector().getInstance(HostService.class);
+        AddedHost first = hosts.add(root, hostSpec(zone, "hv1", "10.250.11.1"));
         hv1Id = first.host().id().toString();
         // hv2 has no agent running: a change that reaches it is never applied there.
-        hv2Id = topology.addHost(root, hostSpec(zone, "hv2", "10.250.11.2"))
+        hv2Id = hosts.add(root, hostSpec(zone, "hv2", "10.250.11.2"))
                 .host()
                 .id()
                 .toString();

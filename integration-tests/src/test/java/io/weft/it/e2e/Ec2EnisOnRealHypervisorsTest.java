@@ -18,14 +18,15 @@ import io.weft.server.compute.NicQuery;
 import io.weft.server.compute.NicService;
 import io.weft.server.compute.NicView;
 import io.weft.server.network.Page;
+import io.weft.server.tenancy.AccountService;
 import io.weft.server.tenancy.AccountView;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.tenancy.NewAccount;
 import io.weft.server.tenancy.NewUser;
 import io.weft.server.tenancy.Role;
 import io.weft.server.tenancy.TenancyBootstrap;
-import io.weft.server.tenancy.TenancyService;
 import io.weft.server.tenancy.UserKeys;
+import io.weft.server.tenancy.UserService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -115,20 +116,25 @@ class Ec2EnisOnRealHypervisorsTest {
     }
 
     private UserKeys tenantKeys(String name) {
-        TenancyService tenancy = weft.server().injector().getInstance(TenancyService.class);
-        AccountView account = tenancy.createAccount(
-                root,
-                new NewAccount(
-                        Optional.empty(),
-                        Optional.of(name),
-                        Role.USER,
-                        new NewUser(
-                                name,
-                                "lab-" + name + "-password",
+        AccountView account = weft.server()
+                .injector()
+                .getInstance(AccountService.class)
+                .create(
+                        root,
+                        new NewAccount(
                                 Optional.empty(),
-                                Optional.empty(),
-                                Optional.empty())));
-        return tenancy.registerUserKeys(root, account.users().get(0).id());
+                                Optional.of(name),
+                                Role.USER,
+                                new NewUser(
+                                        name,
+                                        "lab-" + name + "-password",
+                                        Optional.empty(),
+                                        Optional.empty(),
+                                        Optional.empty())));
+        return weft.server()
+                .injector()
+                .getInstance(UserService.class)
+                .registerKeys(root, account.users().get(0).id());
     }
 
     private Ec2Client ec2Client(UserKeys keys) {

@@ -6,6 +6,7 @@ import io.weft.server.api.ec2.Ec2ApiModule;
 import io.weft.server.config.WeftConfig;
 import io.weft.server.network.NetworkLimits;
 import io.weft.server.network.NetworkModule;
+import io.weft.server.tenancy.AccountService;
 import io.weft.server.tenancy.AccountView;
 import io.weft.server.tenancy.ApiKeyDirectory;
 import io.weft.server.tenancy.Caller;
@@ -13,9 +14,9 @@ import io.weft.server.tenancy.NewAccount;
 import io.weft.server.tenancy.NewUser;
 import io.weft.server.tenancy.Role;
 import io.weft.server.tenancy.TenancyBootstrap;
-import io.weft.server.tenancy.TenancyService;
 import io.weft.server.tenancy.UserKeys;
-import io.weft.server.topology.TopologyService;
+import io.weft.server.tenancy.UserService;
+import io.weft.server.topology.ZoneService;
 import io.weft.server.topology.ZoneSpec;
 import java.net.URI;
 import java.nio.file.Path;
@@ -67,22 +68,30 @@ final class Ec2Server implements AutoCloseable {
         endpoint = server.ec2Uri().orElseThrow();
         if (firstStart) {
             server.injector()
-                    .getInstance(TopologyService.class)
-                    .createZone(root, ZoneSpec.advanced(ZONE, "8.8.8.8", 5000, 5999));
+                    .getInstance(ZoneService.class)
+                    .create(root, ZoneSpec.advanced(ZONE, "8.8.8.8", 5000, 5999));
         }
     }
 
     /** A new account with one user, and that user's API keys. */
     UserKeys tenant(String name) {
-        TenancyService tenancy = server.injector().getInstance(TenancyService.class);
-        AccountView account = tenancy.createAccount(
-                root,
-                new NewAccount(
-                        Optional.empty(),
-                        Optional.of(name),
-                        Role.USER,
-                        new NewUser(name, "secret-password", Optional.empty(), Optional.empty(), Optional.empty())));
-        return tenancy.registerUserKeys(root, account.users().get(0).id());
+        AccountView account = server.injector()
+                .getInstance(AccountService.class)
+                .create(
+                        root,
+                        new NewAccount(
+                                Optional.empty(),
+                                Optional.of(name),
+                                Role.USER,
+                                new NewUser(
+                                        name,
+                                        "secret-password",
+                                        Optional.empty(),
+                                        Optional.empty(),
+                                        Optional.empty())));
+        return server.injector()
+                .getInstance(UserService.class)
+                .registerKeys(root, account.users().get(0).id());
     }
 
     /** The Weft caller behind EC2 credentials, for acting as the compute side would. */

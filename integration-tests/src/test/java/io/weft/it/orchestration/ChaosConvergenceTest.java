@@ -30,9 +30,10 @@ import io.weft.server.securitygroup.SecurityGroupService;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.tenancy.TenancyBootstrap;
 import io.weft.server.topology.AddedHost;
+import io.weft.server.topology.HostService;
 import io.weft.server.topology.HostSpec;
 import io.weft.server.topology.HypervisorType;
-import io.weft.server.topology.TopologyService;
+import io.weft.server.topology.ZoneService;
 import io.weft.server.topology.ZoneView;
 import io.weft.spec.host.HostMessage;
 import java.io.IOException;
@@ -96,11 +97,11 @@ class ChaosConvergenceTest {
                 "shutdown.gracePeriod", "1s"));
         startServer();
         Caller admin = admin();
-        ZoneView zone = service(TopologyService.class).createZone(admin, ServerToAgentsTest.zoneSpec());
+        ZoneView zone = service(ZoneService.class).create(admin, ServerToAgentsTest.zoneSpec());
         List<UUID> hosts = new ArrayList<>();
         for (int i = 0; i < HOSTS; i++) {
-            AddedHost added = service(TopologyService.class)
-                    .addHost(
+            AddedHost added = service(HostService.class)
+                    .add(
                             admin,
                             new HostSpec(
                                     zone.id(),
@@ -288,7 +289,7 @@ class ChaosConvergenceTest {
         MessageBroker broker = service(MessageBroker.class);
         broker.stop();
         broker.start();
-        service(TopologyService.class).grantAllAgents();
+        service(HostService.class).grantAllAgents();
     }
 
     private void restartServer() {

@@ -12,12 +12,13 @@ import io.weft.server.tenancy.Caller;
 import io.weft.server.tenancy.TenancyBootstrap;
 import io.weft.server.topology.AddedHost;
 import io.weft.server.topology.AllocationState;
+import io.weft.server.topology.HostService;
 import io.weft.server.topology.HostSpec;
 import io.weft.server.topology.HypervisorType;
 import io.weft.server.topology.IsolationType;
 import io.weft.server.topology.NetworkType;
 import io.weft.server.topology.SegmentRange;
-import io.weft.server.topology.TopologyService;
+import io.weft.server.topology.ZoneService;
 import io.weft.server.topology.ZoneSpec;
 import io.weft.server.topology.ZoneView;
 import java.nio.file.Path;
@@ -61,10 +62,10 @@ public class ServerToAgentsTest {
                 "dispatch.ackTimeout",
                 "2s")));
         Caller admin = server.injector().getInstance(TenancyBootstrap.class).run();
-        TopologyService topology = server.injector().getInstance(TopologyService.class);
-        ZoneView zone = topology.createZone(admin, zoneSpec());
+        ZoneView zone = server.injector().getInstance(ZoneService.class).create(admin, zoneSpec());
+        HostService hostService = server.injector().getInstance(HostService.class);
         for (int i = 1; i <= 3; i++) {
-            AddedHost added = topology.addHost(
+            AddedHost added = hostService.add(
                     admin,
                     new HostSpec(
                             zone.id(),

@@ -10,18 +10,20 @@ import com.google.inject.TypeLiteral;
 import io.weft.server.WeftServer;
 import io.weft.server.api.rest.RestRoute;
 import io.weft.server.config.WeftConfig;
+import io.weft.server.tenancy.AccountService;
 import io.weft.server.tenancy.AccountView;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.tenancy.NewAccount;
 import io.weft.server.tenancy.NewUser;
 import io.weft.server.tenancy.Role;
 import io.weft.server.tenancy.TenancyBootstrap;
-import io.weft.server.tenancy.TenancyService;
 import io.weft.server.tenancy.UserKeys;
+import io.weft.server.tenancy.UserService;
 import io.weft.server.topology.AddedHost;
+import io.weft.server.topology.HostService;
 import io.weft.server.topology.HostSpec;
 import io.weft.server.topology.HypervisorType;
-import io.weft.server.topology.TopologyService;
+import io.weft.server.topology.ZoneService;
 import io.weft.server.topology.ZoneView;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,22 +67,38 @@ class OperatorApiTest {
                 "dataDir", dir.resolve("server").toString(), "http.port", "0", "broker.port", "0", "ec2.port", "0")));
         Caller root = server.injector().getInstance(TenancyBootstrap.class).run();
         admin = basic(Files.readAllLines(server.adminCredentialsFile()));
-        TenancyService tenancy = server.injector().getInstance(TenancyService.class);
-        AccountView account = tenancy.createAccount(
-                root,
-                new NewAccount(
-                        Optional.empty(),
-                        Optional.of("tenant"),
-                        Role.USER,
-                        new NewUser(
-                                "tenant", "secret-password", Optional.empty(), Optional.empty(), Optional.empty())));
-        UserKeys keys = tenancy.registerUserKeys(root, account.users().get(0).id());
+        AccountView account = server.injector()
+                .getInstance(AccountService.class)
+                .create(
+                        root,
+                        new NewAccount(
+                                Optional.empty(),
+                                Optional.of("tenant"),
+                                Role.USER,
+                                new NewUser(
+                                        "tenant",
+                                        "secret-password",
+                                        Optional.empty(),
+                                        Optional.empty(),
+                                        Optional.empty())));
+        UserKeys keys = server.injector()
+                .getInstance(UserService.class)
+                .registerKeys(root, account.users().get(0).id());
         tenant = "Basic " + base64(keys.apiKey() + ":" + keys.secretKey());
-        TopologyService topology = server.injector().getInstance(TopologyService.class);
-        ZoneView zone = topology.createZone(root, io.weft.it.orchestration.ServerToAgentsTest.zoneSpec());
-        AddedHost host = topology.addHost(
-                root,
-                new HostSpec(zone.id(), Optional.empty(), Optional.empty(), "hv1", "10.250.8.1", HypervisorType.KVM));
+        ZoneView zone = server.injector()
+                .getInstance(ZoneService.class)
+                .create(root, io.weft.it.orchestration.ServerToAgentsTest.zoneSpec());
+        AddedHost host = server.injector()
+                .getInstance(HostService.class)
+                .add(
+                        root,
+                        new HostSpec(
+                                zone.id(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                "hv1",
+                                "10.250.8.1",
+                                HypervisorType.KVM));
         hostId = host.host().id().toString();
         agent = io.weft.it.orchestration.SimulatedHostAccess.start(
                 hostId,

@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.multibindings.Multibinder;
+import io.weft.server.compute.ComputeAccountResources;
+import io.weft.server.compute.ComputeOccupancy;
 import io.weft.server.compute.ComputeStore;
 import io.weft.server.compute.NicAllocator;
 import io.weft.server.compute.NicGroups;
@@ -12,9 +15,13 @@ import io.weft.server.compute.Placement;
 import io.weft.server.compute.VirtualMachineService;
 import io.weft.server.securitygroup.DefaultGroups;
 import io.weft.server.securitygroup.GroupResolver;
+import io.weft.server.securitygroup.SecurityGroupAccountResources;
 import io.weft.server.securitygroup.SecurityGroupService;
 import io.weft.server.securitygroup.SecurityGroupStore;
+import io.weft.server.tags.TagAccountResources;
 import io.weft.server.tags.TagService;
+import io.weft.server.tenancy.AccountResources;
+import io.weft.server.topology.TopologyOccupants;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.util.random.RandomGenerator;
@@ -50,6 +57,15 @@ public final class NetworkModule extends AbstractModule {
         bind(NicService.class).in(Singleton.class);
         bind(VirtualMachineService.class).in(Singleton.class);
         bind(TagService.class).in(Singleton.class);
+        // What tenancy and topology, lower down, must count and delete without naming these features.
+        Multibinder<AccountResources> accountResources = Multibinder.newSetBinder(binder(), AccountResources.class);
+        accountResources.addBinding().to(NetworkAccountResources.class);
+        accountResources.addBinding().to(SecurityGroupAccountResources.class);
+        accountResources.addBinding().to(ComputeAccountResources.class);
+        accountResources.addBinding().to(TagAccountResources.class);
+        Multibinder<TopologyOccupants> occupants = Multibinder.newSetBinder(binder(), TopologyOccupants.class);
+        occupants.addBinding().to(NetworkOccupancy.class);
+        occupants.addBinding().to(ComputeOccupancy.class);
     }
 
     /** MACs are random so that they do not reveal how many NICs exist; they need not be secret. */

@@ -4,13 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.multibindings.Multibinder;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 
 /**
- * Tenancy: the service, the API key directory the API edges authenticate against, and the bootstrap
- * that {@code Main} runs once per start. Needs a {@code SessionFactory}, a {@code SecretCipher} and a
- * {@code java.time.Clock} from elsewhere.
+ * Tenancy: a service per aggregate (domains, accounts, users), the API key directory the API edges
+ * authenticate against, and the bootstrap that {@code Main} runs once per start. Needs a {@code
+ * SessionFactory}, a {@code SecretCipher}, a {@code ChangeLog} and a {@code java.time.Clock} from
+ * elsewhere. Higher features add their {@link AccountResources}; the set may be empty.
  */
 public final class TenancyModule extends AbstractModule {
     private final BootstrapConfig bootstrapConfig;
@@ -24,7 +26,11 @@ public final class TenancyModule extends AbstractModule {
         bind(BootstrapConfig.class).toInstance(bootstrapConfig);
         bind(TenancyStore.class).in(Singleton.class);
         bind(Authorizer.class).in(Singleton.class);
-        bind(TenancyService.class).in(Singleton.class);
+        bind(TenancyOperations.class).in(Singleton.class);
+        bind(DomainService.class).in(Singleton.class);
+        bind(AccountService.class).in(Singleton.class);
+        bind(UserService.class).in(Singleton.class);
+        Multibinder.newSetBinder(binder(), AccountResources.class);
         bind(TenancyBootstrap.class).in(Singleton.class);
         bind(ApiKeyDirectory.class).to(DatabaseApiKeyDirectory.class).in(Singleton.class);
     }

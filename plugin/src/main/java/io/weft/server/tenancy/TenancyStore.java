@@ -1,19 +1,8 @@
 package io.weft.server.tenancy;
 
-import io.weft.server.network.model.AllowedAddressPair;
-import io.weft.server.network.model.Network;
-import io.weft.server.network.model.NetworkScope;
-import io.weft.server.network.model.Nic;
-import io.weft.server.network.model.NicSecurityGroup;
-import io.weft.server.network.model.ResourceTag;
-import io.weft.server.network.model.SecurityGroup;
-import io.weft.server.network.model.SecurityGroupRule;
-import io.weft.server.network.model.VirtualMachine;
 import io.weft.server.persistence.AsyncJob;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
@@ -138,62 +127,8 @@ public final class TenancyStore {
         return count(session, "select count(*) from Account where domain = :owner", domain);
     }
 
-    /** How many networks, scopes, VMs, NICs and security groups the account owns. */
-    public long countOwnedResources(Session session, Account account) {
-        long total = 0;
-        for (Class<?> type :
-                List.of(Network.class, NetworkScope.class, VirtualMachine.class, Nic.class, SecurityGroup.class)) {
-            total +=
-                    count(session, "select count(*) from " + type.getSimpleName() + " where account = :owner", account);
-        }
-        return total;
-    }
-
     public void persist(Session session, Object entity) {
         session.persist(entity);
-    }
-
-    /**
-     * Deletes everything the account owns in the network model, and the rules of other accounts that
-     * name its groups. Returns the uuids of the hosts whose NICs lost rules, ports or group members,
-     * which the caller reports in a change record.
-     */
-    public Set<UUID> deleteOwnedResources(Session session, Account account) {
-        List<Long> groups = ids(session, "select g.id from SecurityGroup g where g.account = :account", account);
-        List<Long> nics = ids(
-                session, "select n.id from Nic n where n.account = :account or n.network.account = :account", account);
-        Set<UUID> hosts = new LinkedHashSet<>();
-        if (!nics.isEmpty()) {
-            hosts.addAll(session.createSelectionQuery(
-                            "select distinct n.host.uuid from Nic n where n.id in :nics and n.host is not null",
-                            UUID.class)
-                    .setParameter("nics", nics)
-                    .getResultList());
-        }
-        if (!groups.isEmpty()) {
-            // Other tenants' NICs whose groups have rules naming one of these groups lose those rules.
-            hosts.addAll(session.createSelectionQuery(
-                            "select distinct m.nic.host.uuid from NicSecurityGroup m where m.nic.host is not null and"
-                                    + " m.securityGroup.id in (select r.securityGroup.id from SecurityGroupRule r"
-                                    + " where r.remoteGroup.id in :groups)",
-                            UUID.class)
-                    .setParameter("groups", groups)
-                    .getResultList());
-            deleteWhere(session, SecurityGroupRule.class, "securityGroup.id in :ids or remoteGroup.id in :ids", groups);
-            deleteWhere(session, NicSecurityGroup.class, "securityGroup.id in :ids", groups);
-        }
-        if (!nics.isEmpty()) {
-            deleteWhere(session, NicSecurityGroup.class, "nic.id in :ids", nics);
-            deleteWhere(session, AllowedAddressPair.class, "nic.id in :ids", nics);
-            deleteWhere(session, Nic.class, "id in :ids", nics);
-        }
-        for (Class<?> type : List.of(
-                VirtualMachine.class, SecurityGroup.class, Network.class, NetworkScope.class, ResourceTag.class)) {
-            session.createMutationQuery("delete from " + type.getSimpleName() + " where account = :account")
-                    .setParameter("account", account)
-                    .executeUpdate();
-        }
-        return hosts;
     }
 
     /** Deletes the account with its users and job history; its resources must be gone already. */
@@ -240,17 +175,5 @@ public final class TenancyStore {
         return session.createSelectionQuery(hql, Long.class)
                 .setParameter("owner", owner)
                 .getSingleResult();
-    }
-
-    private static List<Long> ids(Session session, String hql, Account account) {
-        return session.createSelectionQuery(hql, Long.class)
-                .setParameter("account", account)
-                .getResultList();
-    }
-
-    private static void deleteWhere(Session session, Class<?> type, String condition, List<Long> ids) {
-        session.createMutationQuery("delete from " + type.getSimpleName() + " where " + condition)
-                .setParameter("ids", ids)
-                .executeUpdate();
     }
 }

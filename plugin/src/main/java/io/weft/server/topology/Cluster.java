@@ -23,7 +23,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "clusters")
-public class Cluster extends PersistentEntity {
+public class Cluster extends PersistentEntity implements InZone {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "zone_id", nullable = false, updatable = false)
     private Zone zone;

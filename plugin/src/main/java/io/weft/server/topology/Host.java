@@ -24,7 +24,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "hosts")
-public class Host extends PersistentEntity {
+public class Host extends PersistentEntity implements InZone {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "zone_id", nullable = false, updatable = false)
     private Zone zone;

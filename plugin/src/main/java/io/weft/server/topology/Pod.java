@@ -20,7 +20,7 @@ import org.hibernate.type.SqlTypes;
 /** A CloudStack pod: a rack or a layer-2 domain in a zone, with its management address range. */
 @Entity
 @Table(name = "pods")
-public class Pod extends PersistentEntity {
+public class Pod extends PersistentEntity implements InZone {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "zone_id", nullable = false, updatable = false)
     private Zone zone;

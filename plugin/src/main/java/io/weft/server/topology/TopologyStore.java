@@ -1,16 +1,25 @@
 package io.weft.server.topology;
 
-import io.weft.server.network.model.Network;
-import io.weft.server.network.model.NetworkScope;
-import io.weft.server.network.model.Nic;
-import io.weft.server.network.model.VirtualMachine;
+import static java.util.Objects.requireNonNull;
+
+import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
 
 /** Reads and writes zones, pods, clusters and hosts inside the caller's transaction. */
 public final class TopologyStore {
+    private final List<TopologyOccupants> occupants;
+
+    /** @param occupants what higher features keep in zones and on hosts */
+    @Inject
+    public TopologyStore(Set<TopologyOccupants> occupants) {
+        this.occupants = List.copyOf(requireNonNull(occupants, "occupants is null"));
+    }
+
     public <T> Optional<T> find(Session session, Class<T> type, UUID id) {
         return session.createSelectionQuery("from " + type.getSimpleName() + " where uuid = :uuid", type)
                 .setParameter("uuid", id)
@@ -76,31 +85,26 @@ public final class TopologyStore {
 
     /** What still lives in a zone, by kind, for the IN_USE message. */
     public String zoneContents(Session session, Zone zone) {
-        return describe(
-                session,
-                zone,
-                "zone",
-                Pod.class,
-                Cluster.class,
-                Host.class,
-                Network.class,
-                NetworkScope.class,
-                VirtualMachine.class);
+        List<Class<?>> types = new ArrayList<>(List.of(Pod.class, Cluster.class, Host.class));
+        occupants.forEach(occupant -> types.addAll(occupant.inZone()));
+        return describe(session, zone, "zone", types);
     }
 
     public String podContents(Session session, Pod pod) {
-        return describe(session, pod, "pod", Cluster.class, Host.class);
+        return describe(session, pod, "pod", List.of(Cluster.class, Host.class));
     }
 
     public String clusterContents(Session session, Cluster cluster) {
-        return describe(session, cluster, "cluster", Host.class);
+        return describe(session, cluster, "cluster", List.of(Host.class));
     }
 
     public String hostContents(Session session, Host host) {
-        return describe(session, host, "host", VirtualMachine.class, Nic.class);
+        List<Class<?>> types = new ArrayList<>();
+        occupants.forEach(occupant -> types.addAll(occupant.onHost()));
+        return describe(session, host, "host", types);
     }
 
-    private String describe(Session session, Object parent, String attribute, Class<?>... types) {
+    private String describe(Session session, Object parent, String attribute, List<Class<?>> types) {
         StringBuilder contents = new StringBuilder();
         for (Class<?> type : types) {
             long count = countReferencing(session, type, attribute, parent);

@@ -22,7 +22,7 @@ import org.hibernate.type.SqlTypes;
 /** A CloudStack zone: the outermost container, and the pool of segment ids its networks draw from. */
 @Entity
 @Table(name = "zones")
-public class Zone extends PersistentEntity {
+public class Zone extends PersistentEntity implements Named {
     @Column(name = "name", nullable = false)
     private String name;
 

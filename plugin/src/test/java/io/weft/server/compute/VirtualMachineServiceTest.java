@@ -158,8 +158,8 @@ class VirtualMachineServiceTest {
 
     @Test
     void migratingWithoutAHostPicksAnUpEnabledHostOfTheVmsClusterWithTheFewestNicsElseOfItsZone() {
-        UUID cluster = fx.topology
-                .addCluster(
+        UUID cluster = fx.clusters
+                .add(
                         fx.root,
                         new ClusterSpec(fx.zone, Optional.empty(), "c1", HypervisorType.KVM, ClusterType.CLOUD_MANAGED))
                 .id();
@@ -193,8 +193,8 @@ class VirtualMachineServiceTest {
         VirtualMachineView vm = vm("vm", NicSpec.on(network.id()));
         fx.vms.start(fx.root, vm.id(), fx.host1);
         fx.assertFailsUnchanged(() -> fx.vms.migrate(fx.root, vm.id(), Optional.empty()), ErrorCode.CAPACITY_EXHAUSTED);
-        UUID xen = fx.topology
-                .addHost(
+        UUID xen = fx.hosts
+                .add(
                         fx.root,
                         new HostSpec(
                                 fx.zone,
@@ -214,8 +214,8 @@ class VirtualMachineServiceTest {
     }
 
     private UUID clusterHost(UUID cluster, String name, String address) {
-        return fx.topology
-                .addHost(
+        return fx.hosts
+                .add(
                         fx.root,
                         new HostSpec(
                                 fx.zone, Optional.empty(), Optional.of(cluster), name, address, HypervisorType.KVM))
@@ -224,8 +224,7 @@ class VirtualMachineServiceTest {
     }
 
     private void disable(UUID host) {
-        fx.topology.updateHost(
-                fx.root, host, Optional.empty(), Optional.empty(), Optional.of(AllocationState.DISABLED));
+        fx.hosts.update(fx.root, host, Optional.empty(), Optional.empty(), Optional.of(AllocationState.DISABLED));
     }
 
     @Test

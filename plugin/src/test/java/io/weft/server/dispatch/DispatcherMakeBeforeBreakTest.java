@@ -51,8 +51,8 @@ class DispatcherMakeBeforeBreakTest {
 
     @Test
     void aMovingNicIsProgrammedOnTheDestinationThenThePeersThenRemovedFromTheSource() {
-        UUID host3 = fixture.topology
-                .addHost(
+        UUID host3 = fixture.hosts
+                .add(
                         fixture.root,
                         new HostSpec(
                                 fixture.zone,

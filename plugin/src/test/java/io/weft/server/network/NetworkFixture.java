@@ -27,10 +27,12 @@ import io.weft.server.tenancy.Caller;
 import io.weft.server.tenancy.Role;
 import io.weft.server.tenancy.TenancyFixture;
 import io.weft.server.topology.AgentAccess;
+import io.weft.server.topology.ClusterService;
+import io.weft.server.topology.HostService;
 import io.weft.server.topology.HostSpec;
 import io.weft.server.topology.HypervisorType;
-import io.weft.server.topology.TopologyService;
-import io.weft.server.topology.TopologyStore;
+import io.weft.server.topology.TopologyServices;
+import io.weft.server.topology.ZoneService;
 import io.weft.server.topology.ZoneSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,7 +56,9 @@ public final class NetworkFixture implements AutoCloseable {
     public final NicService nics;
     public final VirtualMachineService vms;
     public final TagService tags;
-    public final TopologyService topology;
+    public final ZoneService zones;
+    public final ClusterService clusters;
+    public final HostService hosts;
     public final Caller root;
     public final Caller alice;
     public final Caller bob;
@@ -95,19 +99,15 @@ public final class NetworkFixture implements AutoCloseable {
                 changes,
                 tenancy.clock);
         tags = new TagService(sessions, ownership, tenancy.clock);
-        topology = new TopologyService(
-                sessions,
-                new TopologyStore(),
-                tenancy.authorizer,
-                tenancy.apiKeys,
-                tenancy.cipher,
-                tenancy.clock,
-                changes,
-                AgentAccess.EXTERNAL);
+        TopologyServices topology = new TopologyServices(
+                sessions, tenancy.authorizer, tenancy.apiKeys, tenancy.cipher, tenancy.clock, AgentAccess.EXTERNAL);
+        zones = topology.zones;
+        clusters = topology.clusters;
+        hosts = topology.hosts;
         root = tenancy.root;
         alice = tenancy.account(root, root.domainId(), "alice", Role.USER);
         bob = tenancy.account(root, root.domainId(), "bob", Role.USER);
-        zone = topology.createZone(root, ZoneSpec.advanced("zone-1", "8.8.8.8", 5000, 5009))
+        zone = zones.create(root, ZoneSpec.advanced("zone-1", "8.8.8.8", 5000, 5009))
                 .id();
         host1 = addHost("kvm-1", "192.168.0.11");
         host2 = addHost("kvm-2", "192.168.0.12");
@@ -118,7 +118,7 @@ public final class NetworkFixture implements AutoCloseable {
     }
 
     private UUID addHost(String name, String address) {
-        return topology.addHost(
+        return hosts.add(
                         root, new HostSpec(zone, Optional.empty(), Optional.empty(), name, address, HypervisorType.KVM))
                 .host()
                 .id();

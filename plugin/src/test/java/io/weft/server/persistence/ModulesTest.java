@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import io.weft.server.tenancy.AccountService;
 import io.weft.server.tenancy.ApiKeyDirectory;
 import io.weft.server.tenancy.BootstrapConfig;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.tenancy.TenancyBootstrap;
 import io.weft.server.tenancy.TenancyModule;
-import io.weft.server.tenancy.TenancyService;
 import io.weft.server.topology.AgentAccess;
 import io.weft.server.topology.TopologyModule;
-import io.weft.server.topology.TopologyService;
+import io.weft.server.topology.ZoneService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,10 +43,8 @@ class ModulesTest {
             assertThat(Files.list(dataDirectory)).isEmpty();
 
             Caller admin = injector.getInstance(TenancyBootstrap.class).run();
-            assertThat(injector.getInstance(TenancyService.class).listAccounts(admin))
-                    .hasSize(1);
-            assertThat(injector.getInstance(TopologyService.class).listZones(admin))
-                    .isEmpty();
+            assertThat(injector.getInstance(AccountService.class).list(admin)).hasSize(1);
+            assertThat(injector.getInstance(ZoneService.class).list(admin)).isEmpty();
             String apiKey = Files.readAllLines(dataDirectory.resolve("admin.credentials"))
                     .get(0)
                     .substring("apiKey=".length());

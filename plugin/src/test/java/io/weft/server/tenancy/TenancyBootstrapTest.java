@@ -61,8 +61,8 @@ class TenancyBootstrapTest {
         assertThat(file).doesNotExist();
         String apiKey = firstKeys.lines().findFirst().orElseThrow().substring("apiKey=".length());
         assertThat(fixture.directory().findByApiKey(apiKey)).isPresent();
-        assertThat(fixture.tenancy.listAccounts(fixture.root)).hasSize(1);
-        assertThat(fixture.tenancy.listDomains(fixture.root)).hasSize(1);
+        assertThat(fixture.accounts.list(fixture.root)).hasSize(1);
+        assertThat(fixture.domains.list(fixture.root)).hasSize(1);
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.weft.server.api.ec2;
 import static java.util.Objects.requireNonNull;
 
 import io.weft.server.topology.AllocationState;
-import io.weft.server.topology.TopologyService;
+import io.weft.server.topology.ZoneService;
 import io.weft.server.topology.ZoneView;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -11,11 +11,11 @@ import java.util.Set;
 
 /** DescribeAvailabilityZones: availability zones are Weft zones, by name; not paginated. */
 final class AvailabilityZoneActions implements Ec2Action.Family {
-    private final TopologyService topology;
+    private final ZoneService zoneService;
 
     @Inject
-    AvailabilityZoneActions(TopologyService topology) {
-        this.topology = requireNonNull(topology, "topology is null");
+    AvailabilityZoneActions(ZoneService zoneService) {
+        this.zoneService = requireNonNull(zoneService, "zoneService is null");
     }
 
     @Override
@@ -28,7 +28,7 @@ final class AvailabilityZoneActions implements Ec2Action.Family {
         Set<String> ids = Set.copyOf(call.params().list("ZoneId"));
         Ec2Filters filters = call.filters();
         String region = Ec2Zones.REGION;
-        List<ZoneView> zones = topology.listZones(call.caller()).stream()
+        List<ZoneView> zones = zoneService.list(call.caller()).stream()
                 .filter(zone -> names.isEmpty() || names.contains(zone.name()))
                 .filter(zone -> ids.isEmpty() || ids.contains(zone.id().toString()))
                 .filter(zone -> filters.matches(new Ec2Attributes()

@@ -11,7 +11,7 @@ import io.weft.server.network.Page;
 import io.weft.server.securitygroup.GroupRef;
 import io.weft.server.tags.TagView;
 import io.weft.server.tenancy.Caller;
-import io.weft.server.topology.TopologyService;
+import io.weft.server.topology.ZoneService;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -34,14 +34,14 @@ import java.util.stream.Collectors;
  */
 final class NetworkInterfaceActions implements Ec2Action.Family {
     private final NicService nics;
-    private final TopologyService topology;
+    private final ZoneService zoneService;
     private final Ec2IdResolver ids;
     private final Ec2Tags tags;
 
     @Inject
-    NetworkInterfaceActions(NicService nics, TopologyService topology, Ec2IdResolver ids, Ec2Tags tags) {
+    NetworkInterfaceActions(NicService nics, ZoneService zoneService, Ec2IdResolver ids, Ec2Tags tags) {
         this.nics = requireNonNull(nics, "nics is null");
-        this.topology = requireNonNull(topology, "topology is null");
+        this.zoneService = requireNonNull(zoneService, "zoneService is null");
         this.ids = requireNonNull(ids, "ids is null");
         this.tags = requireNonNull(tags, "tags is null");
     }
@@ -107,7 +107,7 @@ final class NetworkInterfaceActions implements Ec2Action.Family {
     private void writeCreated(Ec2Call call, XmlOut out, NicView nic, List<TagView> nicTags) {
         ids.remember(Ec2Kind.NETWORK_INTERFACE, nic.id());
         out.start("networkInterface");
-        write(out, nic, SubnetActions.zoneNames(topology.listZones(call.caller())), nicTags);
+        write(out, nic, SubnetActions.zoneNames(zoneService.list(call.caller())), nicTags);
         out.end();
         out.leaf("clientToken", call.params().string("ClientToken"));
     }
@@ -157,7 +157,7 @@ final class NetworkInterfaceActions implements Ec2Action.Family {
         List<NicView> all = nics.list(caller, query, Page.ALL).items().stream()
                 .filter(nic -> nic.scopeId().isPresent())
                 .toList();
-        Map<UUID, String> zoneNames = SubnetActions.zoneNames(topology.listZones(caller));
+        Map<UUID, String> zoneNames = SubnetActions.zoneNames(zoneService.list(caller));
         Map<UUID, List<TagView>> tagsOf = tags.of(
                 caller, Ec2Kind.NETWORK_INTERFACE, all.stream().map(NicView::id).toList());
         List<NicView> matching = all.stream()

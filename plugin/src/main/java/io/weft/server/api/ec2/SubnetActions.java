@@ -14,7 +14,7 @@ import io.weft.server.network.ScopeView;
 import io.weft.server.tags.TagView;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.topology.AllocationState;
-import io.weft.server.topology.TopologyService;
+import io.weft.server.topology.ZoneService;
 import io.weft.server.topology.ZoneView;
 import jakarta.inject.Inject;
 import java.util.LinkedHashSet;
@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 final class SubnetActions implements Ec2Action.Family {
     private final NetworkService networks;
     private final NetworkScopeService scopes;
-    private final TopologyService topology;
+    private final ZoneService zoneService;
     private final Ec2IdResolver ids;
     private final Ec2Tags tags;
 
@@ -40,12 +40,12 @@ final class SubnetActions implements Ec2Action.Family {
     SubnetActions(
             NetworkService networks,
             NetworkScopeService scopes,
-            TopologyService topology,
+            ZoneService zoneService,
             Ec2IdResolver ids,
             Ec2Tags tags) {
         this.networks = requireNonNull(networks, "networks is null");
         this.scopes = requireNonNull(scopes, "scopes is null");
-        this.topology = requireNonNull(topology, "topology is null");
+        this.zoneService = requireNonNull(zoneService, "zoneService is null");
         this.ids = requireNonNull(ids, "ids is null");
         this.tags = requireNonNull(tags, "tags is null");
     }
@@ -64,7 +64,7 @@ final class SubnetActions implements Ec2Action.Family {
         ScopeView vpc = scopes.get(caller, ids.vpc(caller, params.required("VpcId")));
         String cidr = params.required("CidrBlock");
         requireNoConflict(caller, vpc, cidr);
-        List<ZoneView> zones = topology.listZones(caller);
+        List<ZoneView> zones = zoneService.list(caller);
         ZoneView zone = zone(params, zones, vpc);
         NewNetwork request = NewNetwork.of(
                         zone.id(), Ec2Tags.requestedName(call).orElse(cidr), cidr)
@@ -135,7 +135,7 @@ final class SubnetActions implements Ec2Action.Family {
         List<NetworkView> all = networks.list(caller, NetworkQuery.all().withIds(wanted), Page.ALL).items().stream()
                 .filter(network -> network.scopeId().isPresent())
                 .toList();
-        Map<UUID, String> zoneNames = zoneNames(topology.listZones(caller));
+        Map<UUID, String> zoneNames = zoneNames(zoneService.list(caller));
         Map<UUID, List<TagView>> tagsOf = tags.of(
                 caller, Ec2Kind.SUBNET, all.stream().map(NetworkView::id).toList());
         List<NetworkView> matching = all.stream()

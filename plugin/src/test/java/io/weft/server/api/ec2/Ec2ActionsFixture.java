@@ -35,10 +35,10 @@ final class Ec2ActionsFixture {
                 Ec2Catalogue.load(),
                 Set.of(
                         new VpcActions(fx.scopes, ids, tags),
-                        new SubnetActions(fx.networks, fx.scopes, fx.topology, ids, tags),
+                        new SubnetActions(fx.networks, fx.scopes, fx.zones, ids, tags),
                         new SecurityGroupActions(fx.groups, ids, tags),
                         new SecurityGroupRuleActions(fx.groups, ids),
-                        new NetworkInterfaceActions(fx.nics, fx.topology, ids, tags)),
+                        new NetworkInterfaceActions(fx.nics, fx.zones, ids, tags)),
                 ids);
     }
 

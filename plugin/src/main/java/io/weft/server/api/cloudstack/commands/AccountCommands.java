@@ -9,12 +9,12 @@ import io.weft.server.config.ApiConfig;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
 import io.weft.server.jobs.JobOutcome;
+import io.weft.server.tenancy.AccountService;
 import io.weft.server.tenancy.AccountView;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.tenancy.NewAccount;
 import io.weft.server.tenancy.NewUser;
 import io.weft.server.tenancy.Role;
-import io.weft.server.tenancy.TenancyService;
 import io.weft.server.tenancy.TenancyState;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -47,12 +47,12 @@ final class AccountCommands {
     }
 
     static final class Create extends SyncCommand {
-        private final TenancyService tenancy;
+        private final AccountService accounts;
 
         @Inject
-        Create(TenancyService tenancy) {
+        Create(AccountService accounts) {
             super("createAccount");
-            this.tenancy = requireNonNull(tenancy, "tenancy is null");
+            this.accounts = requireNonNull(accounts, "accounts is null");
         }
 
         @Override
@@ -64,20 +64,20 @@ final class AccountCommands {
             } catch (IllegalArgumentException e) {
                 throw params.invalid("accounttype", Long.toString(accountType));
             }
-            AccountView account = tenancy.createAccount(
+            AccountView account = accounts.create(
                     caller, new NewAccount(params.uuid("domainid"), params.get("account"), role, newUser(params)));
             return CloudStackResult.object("account", AccountResponse.of(account));
         }
     }
 
     static final class ListCommand extends SyncCommand {
-        private final TenancyService tenancy;
+        private final AccountService accounts;
         private final ApiConfig api;
 
         @Inject
-        ListCommand(TenancyService tenancy, ApiConfig api) {
+        ListCommand(AccountService accounts, ApiConfig api) {
             super("listAccounts");
-            this.tenancy = requireNonNull(tenancy, "tenancy is null");
+            this.accounts = requireNonNull(accounts, "accounts is null");
             this.api = requireNonNull(api, "api is null");
         }
 
@@ -88,7 +88,7 @@ final class AccountCommands {
             Optional<String> state = params.get("state");
             return Listing.of(
                     "account",
-                    tenancy.listAccounts(caller),
+                    accounts.list(caller),
                     params,
                     api,
                     AccountView::id,
@@ -102,30 +102,30 @@ final class AccountCommands {
     }
 
     static final class Delete extends JobCommand {
-        private final TenancyService tenancy;
+        private final AccountService accounts;
 
         @Inject
-        Delete(TenancyService tenancy) {
+        Delete(AccountService accounts) {
             super("deleteAccount", "Account", "id");
-            this.tenancy = requireNonNull(tenancy, "tenancy is null");
+            this.accounts = requireNonNull(accounts, "accounts is null");
         }
 
         @Override
         public JobOutcome run(Caller caller, Params params) {
-            tenancy.deleteAccount(caller, params.requiredUuid("id"), true);
+            accounts.delete(caller, params.requiredUuid("id"), true);
             return JobOutcome.untracked(CloudStackResult.success());
         }
     }
 
     /** Async in CloudStack, because there disabling also stops the account's VMs; Weft leaves them. */
     static final class Disable extends JobCommand {
-        private final TenancyService tenancy;
+        private final AccountService accounts;
         private final Owners owners;
 
         @Inject
-        Disable(TenancyService tenancy, Owners owners) {
+        Disable(AccountService accounts, Owners owners) {
             super("disableAccount", "Account", "id");
-            this.tenancy = requireNonNull(tenancy, "tenancy is null");
+            this.accounts = requireNonNull(accounts, "accounts is null");
             this.owners = requireNonNull(owners, "owners is null");
         }
 
@@ -134,38 +134,37 @@ final class AccountCommands {
             TenancyState state = params.bool("lock").orElseThrow(() -> params.missing("lock"))
                     ? TenancyState.LOCKED
                     : TenancyState.DISABLED;
-            AccountView account = tenancy.setAccountState(caller, addressed(owners, caller, params), state);
+            AccountView account = accounts.setState(caller, addressed(owners, caller, params), state);
             return JobOutcome.untracked(CloudStackResult.object("account", AccountResponse.of(account)));
         }
     }
 
     static final class Enable extends SyncCommand {
-        private final TenancyService tenancy;
+        private final AccountService accounts;
         private final Owners owners;
 
         @Inject
-        Enable(TenancyService tenancy, Owners owners) {
+        Enable(AccountService accounts, Owners owners) {
             super("enableAccount");
-            this.tenancy = requireNonNull(tenancy, "tenancy is null");
+            this.accounts = requireNonNull(accounts, "accounts is null");
             this.owners = requireNonNull(owners, "owners is null");
         }
 
         @Override
         public CloudStackResult execute(Caller caller, Params params) {
-            AccountView account =
-                    tenancy.setAccountState(caller, addressed(owners, caller, params), TenancyState.ENABLED);
+            AccountView account = accounts.setState(caller, addressed(owners, caller, params), TenancyState.ENABLED);
             return CloudStackResult.object("account", AccountResponse.of(account));
         }
     }
 
     static final class Update extends SyncCommand {
-        private final TenancyService tenancy;
+        private final AccountService accounts;
         private final Owners owners;
 
         @Inject
-        Update(TenancyService tenancy, Owners owners) {
+        Update(AccountService accounts, Owners owners) {
             super("updateAccount");
-            this.tenancy = requireNonNull(tenancy, "tenancy is null");
+            this.accounts = requireNonNull(accounts, "accounts is null");
             this.owners = requireNonNull(owners, "owners is null");
         }
 
@@ -180,7 +179,7 @@ final class AccountCommands {
                         "changing an account's role, DNS suffix or details is not supported; only newname");
             }
             String newName = params.required("newname");
-            AccountView account = tenancy.renameAccount(caller, addressed(owners, caller, params), newName);
+            AccountView account = accounts.rename(caller, addressed(owners, caller, params), newName);
             return CloudStackResult.object("account", AccountResponse.of(account));
         }
     }

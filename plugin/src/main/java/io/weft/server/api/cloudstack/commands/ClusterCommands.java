@@ -8,12 +8,12 @@ import io.weft.server.api.cloudstack.commands.TopologyResponses.ClusterResponse;
 import io.weft.server.config.ApiConfig;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.topology.AllocationState;
+import io.weft.server.topology.ClusterService;
 import io.weft.server.topology.ClusterSpec;
 import io.weft.server.topology.ClusterType;
 import io.weft.server.topology.ClusterView;
 import io.weft.server.topology.HypervisorType;
 import io.weft.server.topology.ManagedState;
-import io.weft.server.topology.TopologyService;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,12 +23,12 @@ final class ClusterCommands {
     private ClusterCommands() {}
 
     static final class Add extends SyncCommand {
-        private final TopologyService topology;
+        private final ClusterService clusters;
 
         @Inject
-        Add(TopologyService topology) {
+        Add(ClusterService clusters) {
             super("addCluster");
-            this.topology = requireNonNull(topology, "topology is null");
+            this.clusters = requireNonNull(clusters, "clusters is null");
         }
 
         @Override
@@ -39,18 +39,18 @@ final class ClusterCommands {
                     params.required("clustername"),
                     Enums.required(params, "hypervisor", HypervisorType::parse),
                     Enums.required(params, "clustertype", ClusterType::parse));
-            return CloudStackResult.object("cluster", ClusterResponse.of(topology.addCluster(caller, spec)));
+            return CloudStackResult.object("cluster", ClusterResponse.of(clusters.add(caller, spec)));
         }
     }
 
     static final class ListCommand extends SyncCommand {
-        private final TopologyService topology;
+        private final ClusterService clusters;
         private final ApiConfig api;
 
         @Inject
-        ListCommand(TopologyService topology, ApiConfig api) {
+        ListCommand(ClusterService clusters, ApiConfig api) {
             super("listClusters");
-            this.topology = requireNonNull(topology, "topology is null");
+            this.clusters = requireNonNull(clusters, "clusters is null");
             this.api = requireNonNull(api, "api is null");
         }
 
@@ -63,7 +63,7 @@ final class ClusterCommands {
             Optional<ManagedState> managed = Enums.parse(params, "managedstate", ManagedState::parse);
             return Listing.of(
                     "cluster",
-                    topology.listClusters(caller, params.uuid("zoneid")),
+                    clusters.list(caller, params.uuid("zoneid")),
                     params,
                     api,
                     ClusterView::id,
@@ -81,17 +81,17 @@ final class ClusterCommands {
     }
 
     static final class Delete extends SyncCommand {
-        private final TopologyService topology;
+        private final ClusterService clusters;
 
         @Inject
-        Delete(TopologyService topology) {
+        Delete(ClusterService clusters) {
             super("deleteCluster");
-            this.topology = requireNonNull(topology, "topology is null");
+            this.clusters = requireNonNull(clusters, "clusters is null");
         }
 
         @Override
         public CloudStackResult execute(Caller caller, Params params) {
-            topology.deleteCluster(caller, params.requiredUuid("id"));
+            clusters.delete(caller, params.requiredUuid("id"));
             return CloudStackResult.success();
         }
     }

@@ -8,8 +8,8 @@ import io.weft.server.api.cloudstack.commands.TenancyResponses.DomainResponse;
 import io.weft.server.config.ApiConfig;
 import io.weft.server.jobs.JobOutcome;
 import io.weft.server.tenancy.Caller;
+import io.weft.server.tenancy.DomainService;
 import io.weft.server.tenancy.DomainView;
-import io.weft.server.tenancy.TenancyService;
 import jakarta.inject.Inject;
 
 /** {@code createDomain}, {@code listDomains}, {@code deleteDomain}. */
@@ -17,29 +17,29 @@ final class DomainCommands {
     private DomainCommands() {}
 
     static final class Create extends SyncCommand {
-        private final TenancyService tenancy;
+        private final DomainService domains;
 
         @Inject
-        Create(TenancyService tenancy) {
+        Create(DomainService domains) {
             super("createDomain");
-            this.tenancy = requireNonNull(tenancy, "tenancy is null");
+            this.domains = requireNonNull(domains, "domains is null");
         }
 
         @Override
         public CloudStackResult execute(Caller caller, Params params) {
-            DomainView domain = tenancy.createDomain(caller, params.required("name"), params.uuid("parentdomainid"));
+            DomainView domain = domains.create(caller, params.required("name"), params.uuid("parentdomainid"));
             return CloudStackResult.object("domain", DomainResponse.of(domain));
         }
     }
 
     static final class ListCommand extends SyncCommand {
-        private final TenancyService tenancy;
+        private final DomainService domains;
         private final ApiConfig api;
 
         @Inject
-        ListCommand(TenancyService tenancy, ApiConfig api) {
+        ListCommand(DomainService domains, ApiConfig api) {
             super("listDomains");
-            this.tenancy = requireNonNull(tenancy, "tenancy is null");
+            this.domains = requireNonNull(domains, "domains is null");
             this.api = requireNonNull(api, "api is null");
         }
 
@@ -48,7 +48,7 @@ final class DomainCommands {
             java.util.Optional<Long> level = params.number("level");
             return Listing.of(
                     "domain",
-                    tenancy.listDomains(caller),
+                    domains.list(caller),
                     params,
                     api,
                     DomainView::id,
@@ -59,17 +59,17 @@ final class DomainCommands {
     }
 
     static final class Delete extends JobCommand {
-        private final TenancyService tenancy;
+        private final DomainService domains;
 
         @Inject
-        Delete(TenancyService tenancy) {
+        Delete(DomainService domains) {
             super("deleteDomain", "Domain", "id");
-            this.tenancy = requireNonNull(tenancy, "tenancy is null");
+            this.domains = requireNonNull(domains, "domains is null");
         }
 
         @Override
         public JobOutcome run(Caller caller, Params params) {
-            tenancy.deleteDomain(caller, params.requiredUuid("id"), params.bool("cleanup", false));
+            domains.delete(caller, params.requiredUuid("id"), params.bool("cleanup", false));
             return JobOutcome.untracked(CloudStackResult.success());
         }
     }

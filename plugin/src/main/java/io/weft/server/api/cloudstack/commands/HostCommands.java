@@ -9,11 +9,11 @@ import io.weft.server.compute.VirtualMachineService;
 import io.weft.server.config.ApiConfig;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.topology.AddedHost;
+import io.weft.server.topology.HostService;
 import io.weft.server.topology.HostSpec;
 import io.weft.server.topology.HostState;
 import io.weft.server.topology.HostView;
 import io.weft.server.topology.HypervisorType;
-import io.weft.server.topology.TopologyService;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -25,12 +25,12 @@ final class HostCommands {
     private HostCommands() {}
 
     static final class Add extends SyncCommand {
-        private final TopologyService topology;
+        private final HostService hosts;
 
         @Inject
-        Add(TopologyService topology) {
+        Add(HostService hosts) {
             super("addHost");
-            this.topology = requireNonNull(topology, "topology is null");
+            this.hosts = requireNonNull(hosts, "hosts is null");
         }
 
         @Override
@@ -38,7 +38,7 @@ final class HostCommands {
             // CloudStack's url names the hypervisor (http://10.0.0.5); for Weft that address is the
             // host's tunnel endpoint, and also its name, as CloudStack names a host until it reports.
             String address = address(params);
-            AddedHost added = topology.addHost(
+            AddedHost added = hosts.add(
                     caller,
                     new HostSpec(
                             params.requiredUuid("zoneid"),
@@ -67,14 +67,14 @@ final class HostCommands {
     }
 
     static final class ListCommand extends SyncCommand {
-        private final TopologyService topology;
+        private final HostService hosts;
         private final VirtualMachineService vms;
         private final ApiConfig api;
 
         @Inject
-        ListCommand(TopologyService topology, VirtualMachineService vms, ApiConfig api) {
+        ListCommand(HostService hosts, VirtualMachineService vms, ApiConfig api) {
             super("listHosts");
-            this.topology = requireNonNull(topology, "topology is null");
+            this.hosts = requireNonNull(hosts, "hosts is null");
             this.vms = requireNonNull(vms, "vms is null");
             this.api = requireNonNull(api, "api is null");
         }
@@ -93,7 +93,7 @@ final class HostCommands {
             Optional<String> type = params.get("type");
             return Listing.of(
                     "host",
-                    topology.listHosts(caller, params.uuid("zoneid")),
+                    hosts.list(caller, params.uuid("zoneid")),
                     params,
                     api,
                     HostView::id,
@@ -112,17 +112,17 @@ final class HostCommands {
     }
 
     static final class Delete extends SyncCommand {
-        private final TopologyService topology;
+        private final HostService hosts;
 
         @Inject
-        Delete(TopologyService topology) {
+        Delete(HostService hosts) {
             super("deleteHost");
-            this.topology = requireNonNull(topology, "topology is null");
+            this.hosts = requireNonNull(hosts, "hosts is null");
         }
 
         @Override
         public CloudStackResult execute(Caller caller, Params params) {
-            topology.deleteHost(caller, params.requiredUuid("id"));
+            hosts.delete(caller, params.requiredUuid("id"));
             return CloudStackResult.success();
         }
     }

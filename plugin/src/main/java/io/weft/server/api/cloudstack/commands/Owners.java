@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.weft.server.api.cloudstack.Params;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
+import io.weft.server.tenancy.AccountService;
 import io.weft.server.tenancy.AccountView;
 import io.weft.server.tenancy.Caller;
-import io.weft.server.tenancy.TenancyService;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,11 +18,11 @@ import java.util.UUID;
  * service's decision.
  */
 final class Owners {
-    private final TenancyService tenancy;
+    private final AccountService accounts;
 
     @Inject
-    Owners(TenancyService tenancy) {
-        this.tenancy = requireNonNull(tenancy, "tenancy is null");
+    Owners(AccountService accounts) {
+        this.accounts = requireNonNull(accounts, "accounts is null");
     }
 
     /** The account named by {@code account}/{@code domainid}; empty when {@code account} is absent. */
@@ -36,7 +36,7 @@ final class Owners {
 
     AccountView account(Caller caller, String name, Optional<UUID> domainId) {
         UUID domain = domainId.orElse(caller.domainId());
-        return tenancy.listAccounts(caller).stream()
+        return accounts.list(caller).stream()
                 .filter(account -> account.name().equalsIgnoreCase(name)
                         && account.domainId().equals(domain))
                 .findFirst()

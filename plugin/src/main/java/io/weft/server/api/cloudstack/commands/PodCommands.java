@@ -9,8 +9,8 @@ import io.weft.server.config.ApiConfig;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.topology.AllocationState;
 import io.weft.server.topology.PodAddressing;
+import io.weft.server.topology.PodService;
 import io.weft.server.topology.PodView;
-import io.weft.server.topology.TopologyService;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
@@ -37,17 +37,17 @@ final class PodCommands {
     }
 
     static final class Create extends SyncCommand {
-        private final TopologyService topology;
+        private final PodService pods;
 
         @Inject
-        Create(TopologyService topology) {
+        Create(PodService pods) {
             super("createPod");
-            this.topology = requireNonNull(topology, "topology is null");
+            this.pods = requireNonNull(pods, "pods is null");
         }
 
         @Override
         public CloudStackResult execute(Caller caller, Params params) {
-            PodView pod = topology.createPod(
+            PodView pod = pods.create(
                     caller,
                     params.requiredUuid("zoneid"),
                     params.required("name"),
@@ -59,13 +59,13 @@ final class PodCommands {
     }
 
     static final class ListCommand extends SyncCommand {
-        private final TopologyService topology;
+        private final PodService pods;
         private final ApiConfig api;
 
         @Inject
-        ListCommand(TopologyService topology, ApiConfig api) {
+        ListCommand(PodService pods, ApiConfig api) {
             super("listPods");
-            this.topology = requireNonNull(topology, "topology is null");
+            this.pods = requireNonNull(pods, "pods is null");
             this.api = requireNonNull(api, "api is null");
         }
 
@@ -74,7 +74,7 @@ final class PodCommands {
             Optional<AllocationState> state = Enums.parse(params, "allocationstate", AllocationState::parse);
             return Listing.of(
                     "pod",
-                    topology.listPods(caller, params.uuid("zoneid")),
+                    pods.list(caller, params.uuid("zoneid")),
                     params,
                     api,
                     PodView::id,
@@ -85,17 +85,17 @@ final class PodCommands {
     }
 
     static final class Update extends SyncCommand {
-        private final TopologyService topology;
+        private final PodService pods;
 
         @Inject
-        Update(TopologyService topology) {
+        Update(PodService pods) {
             super("updatePod");
-            this.topology = requireNonNull(topology, "topology is null");
+            this.pods = requireNonNull(pods, "pods is null");
         }
 
         @Override
         public CloudStackResult execute(Caller caller, Params params) {
-            PodView pod = topology.updatePod(
+            PodView pod = pods.update(
                     caller,
                     params.requiredUuid("id"),
                     params.get("name"),
@@ -106,17 +106,17 @@ final class PodCommands {
     }
 
     static final class Delete extends SyncCommand {
-        private final TopologyService topology;
+        private final PodService pods;
 
         @Inject
-        Delete(TopologyService topology) {
+        Delete(PodService pods) {
             super("deletePod");
-            this.topology = requireNonNull(topology, "topology is null");
+            this.pods = requireNonNull(pods, "pods is null");
         }
 
         @Override
         public CloudStackResult execute(Caller caller, Params params) {
-            topology.deletePod(caller, params.requiredUuid("id"));
+            pods.delete(caller, params.requiredUuid("id"));
             return CloudStackResult.success();
         }
     }

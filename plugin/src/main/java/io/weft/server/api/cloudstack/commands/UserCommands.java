@@ -9,7 +9,7 @@ import io.weft.server.api.cloudstack.commands.TenancyResponses.UserResponse;
 import io.weft.server.config.ApiConfig;
 import io.weft.server.tenancy.AccountView;
 import io.weft.server.tenancy.Caller;
-import io.weft.server.tenancy.TenancyService;
+import io.weft.server.tenancy.UserService;
 import io.weft.server.tenancy.UserView;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -20,32 +20,32 @@ final class UserCommands {
     private UserCommands() {}
 
     static final class Create extends SyncCommand {
-        private final TenancyService tenancy;
+        private final UserService users;
         private final Owners owners;
 
         @Inject
-        Create(TenancyService tenancy, Owners owners) {
+        Create(UserService users, Owners owners) {
             super("createUser");
-            this.tenancy = requireNonNull(tenancy, "tenancy is null");
+            this.users = requireNonNull(users, "users is null");
             this.owners = requireNonNull(owners, "owners is null");
         }
 
         @Override
         public CloudStackResult execute(Caller caller, Params params) {
             AccountView account = owners.account(caller, params.required("account"), params.uuid("domainid"));
-            UserView user = tenancy.createUser(caller, account.id(), AccountCommands.newUser(params));
+            UserView user = users.create(caller, account.id(), AccountCommands.newUser(params));
             return CloudStackResult.object("user", UserResponse.of(user));
         }
     }
 
     static final class ListCommand extends SyncCommand {
-        private final TenancyService tenancy;
+        private final UserService users;
         private final ApiConfig api;
 
         @Inject
-        ListCommand(TenancyService tenancy, ApiConfig api) {
+        ListCommand(UserService users, ApiConfig api) {
             super("listUsers");
-            this.tenancy = requireNonNull(tenancy, "tenancy is null");
+            this.users = requireNonNull(users, "users is null");
             this.api = requireNonNull(api, "api is null");
         }
 
@@ -58,7 +58,7 @@ final class UserCommands {
             Optional<String> state = params.get("state");
             return Listing.of(
                     "user",
-                    tenancy.listUsers(caller),
+                    users.list(caller),
                     params,
                     api,
                     UserView::id,
@@ -75,34 +75,34 @@ final class UserCommands {
     }
 
     static final class RegisterKeys extends SyncCommand {
-        private final TenancyService tenancy;
+        private final UserService users;
 
         @Inject
-        RegisterKeys(TenancyService tenancy) {
+        RegisterKeys(UserService users) {
             super("registerUserKeys");
-            this.tenancy = requireNonNull(tenancy, "tenancy is null");
+            this.users = requireNonNull(users, "users is null");
         }
 
         @Override
         public CloudStackResult execute(Caller caller, Params params) {
             return CloudStackResult.object(
-                    "userkeys", UserKeysResponse.of(tenancy.registerUserKeys(caller, params.requiredUuid("id"))));
+                    "userkeys", UserKeysResponse.of(users.registerKeys(caller, params.requiredUuid("id"))));
         }
     }
 
     static final class GetKeys extends SyncCommand {
-        private final TenancyService tenancy;
+        private final UserService users;
 
         @Inject
-        GetKeys(TenancyService tenancy) {
+        GetKeys(UserService users) {
             super("getUserKeys");
-            this.tenancy = requireNonNull(tenancy, "tenancy is null");
+            this.users = requireNonNull(users, "users is null");
         }
 
         @Override
         public CloudStackResult execute(Caller caller, Params params) {
             return CloudStackResult.object(
-                    "userkeys", UserKeysResponse.of(tenancy.getUserKeys(caller, params.requiredUuid("id"))));
+                    "userkeys", UserKeysResponse.of(users.getKeys(caller, params.requiredUuid("id"))));
         }
     }
 }

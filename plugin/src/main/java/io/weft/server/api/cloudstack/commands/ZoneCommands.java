@@ -11,7 +11,7 @@ import io.weft.server.topology.AllocationState;
 import io.weft.server.topology.IsolationType;
 import io.weft.server.topology.NetworkType;
 import io.weft.server.topology.SegmentRange;
-import io.weft.server.topology.TopologyService;
+import io.weft.server.topology.ZoneService;
 import io.weft.server.topology.ZoneSpec;
 import io.weft.server.topology.ZoneUpdate;
 import io.weft.server.topology.ZoneView;
@@ -34,12 +34,12 @@ final class ZoneCommands {
     private ZoneCommands() {}
 
     static final class Create extends SyncCommand {
-        private final TopologyService topology;
+        private final ZoneService zones;
 
         @Inject
-        Create(TopologyService topology) {
+        Create(ZoneService zones) {
             super("createZone");
-            this.topology = requireNonNull(topology, "topology is null");
+            this.zones = requireNonNull(zones, "zones is null");
         }
 
         @Override
@@ -56,18 +56,18 @@ final class ZoneCommands {
                             .orElse(AllocationState.ENABLED),
                     params.get("guestcidraddress"),
                     DEFAULT_SEGMENT_RANGES);
-            return CloudStackResult.object("zone", ZoneResponse.of(topology.createZone(caller, spec)));
+            return CloudStackResult.object("zone", ZoneResponse.of(zones.create(caller, spec)));
         }
     }
 
     static final class ListCommand extends SyncCommand {
-        private final TopologyService topology;
+        private final ZoneService zones;
         private final ApiConfig api;
 
         @Inject
-        ListCommand(TopologyService topology, ApiConfig api) {
+        ListCommand(ZoneService zones, ApiConfig api) {
             super("listZones");
-            this.topology = requireNonNull(topology, "topology is null");
+            this.zones = requireNonNull(zones, "zones is null");
             this.api = requireNonNull(api, "api is null");
         }
 
@@ -79,7 +79,7 @@ final class ZoneCommands {
             boolean onlyAvailable = params.bool("available", false);
             return Listing.of(
                     "zone",
-                    topology.listZones(caller),
+                    zones.list(caller),
                     params,
                     api,
                     ZoneView::id,
@@ -92,12 +92,12 @@ final class ZoneCommands {
     }
 
     static final class Update extends SyncCommand {
-        private final TopologyService topology;
+        private final ZoneService zones;
 
         @Inject
-        Update(TopologyService topology) {
+        Update(ZoneService zones) {
             super("updateZone");
-            this.topology = requireNonNull(topology, "topology is null");
+            this.zones = requireNonNull(zones, "zones is null");
         }
 
         @Override
@@ -112,22 +112,22 @@ final class ZoneCommands {
                     params.get("guestcidraddress"),
                     Optional.empty());
             return CloudStackResult.object(
-                    "zone", ZoneResponse.of(topology.updateZone(caller, params.requiredUuid("id"), update)));
+                    "zone", ZoneResponse.of(zones.update(caller, params.requiredUuid("id"), update)));
         }
     }
 
     static final class Delete extends SyncCommand {
-        private final TopologyService topology;
+        private final ZoneService zones;
 
         @Inject
-        Delete(TopologyService topology) {
+        Delete(ZoneService zones) {
             super("deleteZone");
-            this.topology = requireNonNull(topology, "topology is null");
+            this.zones = requireNonNull(zones, "zones is null");
         }
 
         @Override
         public CloudStackResult execute(Caller caller, Params params) {
-            topology.deleteZone(caller, params.requiredUuid("id"));
+            zones.delete(caller, params.requiredUuid("id"));
             return CloudStackResult.success();
         }
     }
