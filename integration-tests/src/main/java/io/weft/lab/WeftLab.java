@@ -3,9 +3,9 @@ package io.weft.lab;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.weft.server.WeftConfig;
 import io.weft.server.WeftServer;
 import io.weft.server.compute.TapNames;
-import io.weft.server.config.WeftConfig;
 import io.weft.server.dispatch.ChangeStatus;
 import io.weft.server.dispatch.ConvergenceQueries;
 import io.weft.server.dispatch.HostConvergence;

@@ -1,9 +1,6 @@
 package io.weft.server;
 
 import io.weft.server.config.ConfigException;
-import io.weft.server.config.ServerArguments;
-import io.weft.server.config.WeftConfig;
-import io.weft.server.config.WeftConfigLoader;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 

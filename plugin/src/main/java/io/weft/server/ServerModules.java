@@ -6,11 +6,10 @@ import io.weft.server.api.cloudstack.commands.CloudStackCommandsModule;
 import io.weft.server.api.cloudstack.commands.CloudStackNetworkCommandsModule;
 import io.weft.server.api.ec2.Ec2ApiModule;
 import io.weft.server.api.operator.OperatorApiModule;
+import io.weft.server.api.port.PortApiModule;
 import io.weft.server.api.rest.RestModule;
 import io.weft.server.broker.EmbeddedBrokerModule;
 import io.weft.server.broker.ExternalBrokerModule;
-import io.weft.server.config.ConfigModule;
-import io.weft.server.config.WeftConfig;
 import io.weft.server.dispatch.DispatchModule;
 import io.weft.server.http.HttpModule;
 import io.weft.server.jobs.JobsModule;
@@ -51,7 +50,7 @@ public final class ServerModules {
         modules.add(new DispatchModule());
         modules.add(new RestModule());
         modules.add(new OperatorApiModule());
-        modules.add(new io.weft.server.api.compute.ComputeApiModule());
+        modules.add(new PortApiModule());
         return List.copyOf(modules);
     }
 }

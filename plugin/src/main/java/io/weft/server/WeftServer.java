@@ -11,7 +11,6 @@ import com.google.inject.Stage;
 import com.google.inject.util.Modules;
 import io.weft.server.api.ec2.Ec2HttpServer;
 import io.weft.server.broker.MessageBroker;
-import io.weft.server.config.WeftConfig;
 import io.weft.server.dispatch.DispatcherRuntime;
 import io.weft.server.http.HttpModule;
 import io.weft.server.http.WeftHttpServer;

@@ -12,7 +12,6 @@ import io.weft.server.api.cloudstack.InMemoryApiKeyDirectory;
 import io.weft.server.api.cloudstack.Params;
 import io.weft.server.api.cloudstack.commands.CatalogueCheck;
 import io.weft.server.broker.MessageBroker;
-import io.weft.server.config.WeftConfig;
 import io.weft.server.tenancy.ApiKeyDirectory;
 import io.weft.server.tenancy.Caller;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.weft.it.cloudstack;
 
+import io.weft.server.WeftConfig;
 import io.weft.server.WeftServer;
-import io.weft.server.config.WeftConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;

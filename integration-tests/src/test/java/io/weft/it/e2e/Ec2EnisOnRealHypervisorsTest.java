@@ -17,7 +17,7 @@ import io.weft.rules.render.OvsVsctlCommands;
 import io.weft.server.compute.NicQuery;
 import io.weft.server.compute.NicService;
 import io.weft.server.compute.NicView;
-import io.weft.server.network.Page;
+import io.weft.server.service.Page;
 import io.weft.server.tenancy.AccountService;
 import io.weft.server.tenancy.AccountView;
 import io.weft.server.tenancy.Caller;

@@ -9,7 +9,7 @@ import io.weft.server.compute.NicQuery;
 import io.weft.server.compute.NicService;
 import io.weft.server.compute.NicView;
 import io.weft.server.compute.VirtualMachineService;
-import io.weft.server.network.Page;
+import io.weft.server.service.Page;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.tenancy.UserKeys;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.weft.it.ec2;
 
 import io.weft.server.ServerModules;
+import io.weft.server.WeftConfig;
 import io.weft.server.WeftServer;
 import io.weft.server.api.ec2.Ec2ApiModule;
-import io.weft.server.config.WeftConfig;
 import io.weft.server.network.NetworkLimits;
 import io.weft.server.network.NetworkModule;
 import io.weft.server.tenancy.AccountService;

@@ -3,8 +3,8 @@ package io.weft.it.orchestration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.weft.server.WeftConfig;
 import io.weft.server.WeftServer;
-import io.weft.server.config.WeftConfig;
 import io.weft.server.dispatch.ConvergenceQueries;
 import io.weft.server.dispatch.HostConvergence;
 import io.weft.server.dispatch.HostSyncState;

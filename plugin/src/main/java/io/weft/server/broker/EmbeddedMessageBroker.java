@@ -2,7 +2,6 @@ package io.weft.server.broker;
 
 import static java.util.Objects.requireNonNull;
 
-import io.weft.server.config.BrokerConfig;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.security.SecureRandom;

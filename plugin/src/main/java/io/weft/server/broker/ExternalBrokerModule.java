@@ -3,7 +3,6 @@ package io.weft.server.broker;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Scopes;
-import io.weft.server.config.BrokerConfig;
 import io.weft.server.http.HealthChecks;
 import io.weft.server.topology.AgentAccess;
 import jakarta.inject.Singleton;

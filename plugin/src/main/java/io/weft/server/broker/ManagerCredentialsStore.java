@@ -1,6 +1,5 @@
 package io.weft.server.broker;
 
-import io.weft.server.config.BrokerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,5 @@
 package io.weft.server.compute;
 
-import io.weft.server.network.model.Nic;
-import io.weft.server.network.model.VirtualMachine;
 import io.weft.server.topology.TopologyOccupants;
 import java.util.List;
 

@@ -1,13 +1,9 @@
 package io.weft.server.compute;
 
-import io.weft.server.network.Page;
-import io.weft.server.network.Paged;
-import io.weft.server.network.QueryFilter;
-import io.weft.server.network.model.AllowedAddressPair;
-import io.weft.server.network.model.Nic;
-import io.weft.server.network.model.NicSecurityGroup;
-import io.weft.server.network.model.VirtualMachine;
+import io.weft.server.service.Page;
+import io.weft.server.service.Paged;
 import io.weft.server.tenancy.Account;
+import io.weft.server.tenancy.QueryFilter;
 import io.weft.server.tenancy.Visibility;
 import java.util.List;
 import java.util.Optional;
@@ -43,9 +39,10 @@ public final class ComputeStore {
                 .getResultList();
     }
 
-    public List<AllowedAddressPair> pairsOf(Session session, Nic nic) {
+    public List<AllowedAddressPairEntity> pairsOf(Session session, Nic nic) {
         return session.createSelectionQuery(
-                        "from AllowedAddressPair where nic = :nic order by ipAddress, uuid", AllowedAddressPair.class)
+                        "from AllowedAddressPair where nic = :nic order by ipAddress, uuid",
+                        AllowedAddressPairEntity.class)
                 .setParameter("nic", nic)
                 .getResultList();
     }

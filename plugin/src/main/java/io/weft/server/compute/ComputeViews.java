@@ -1,9 +1,7 @@
 package io.weft.server.compute;
 
 import io.weft.server.network.GuestAddressing;
-import io.weft.server.network.model.Network;
-import io.weft.server.network.model.Nic;
-import io.weft.server.network.model.VirtualMachine;
+import io.weft.server.network.Network;
 import io.weft.server.tenancy.Account;
 import io.weft.server.topology.Host;
 import java.util.Optional;

@@ -9,15 +9,13 @@ import io.weft.rules.model.MacAddress;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
 import io.weft.server.network.GuestAddressing;
+import io.weft.server.network.Network;
 import io.weft.server.network.NetworkLimits;
 import io.weft.server.network.NetworkStore;
-import io.weft.server.network.Ownership;
 import io.weft.server.network.ipam.MacAddresses;
-import io.weft.server.network.model.AllowedAddressPair;
-import io.weft.server.network.model.Network;
-import io.weft.server.network.model.Nic;
 import io.weft.server.tenancy.Account;
 import io.weft.server.tenancy.Caller;
+import io.weft.server.tenancy.Ownership;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -145,7 +143,7 @@ public final class NicAllocator {
         return wanted.toString();
     }
 
-    private static AllowedAddressPair addressPair(Nic nic, AddressPairSpec pair) {
+    private static AllowedAddressPairEntity addressPair(Nic nic, AddressPairSpec pair) {
         Cidr address;
         try {
             address = Cidr.parse(pair.ipAddress().trim());
@@ -154,7 +152,7 @@ public final class NicAllocator {
         }
         String mac = pair.macAddress().map(text -> parseMac(text).toString()).orElse(null);
         String text = address.isHost() ? address.network().toString() : address.toString();
-        return new AllowedAddressPair(UUID.randomUUID(), nic, text, mac);
+        return new AllowedAddressPairEntity(UUID.randomUUID(), nic, text, mac);
     }
 
     /** A NIC's description as stored: null when empty, INVALID_PARAMETER when too long. */

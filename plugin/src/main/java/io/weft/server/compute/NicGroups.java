@@ -5,12 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
 import io.weft.server.network.NetworkLimits;
-import io.weft.server.network.model.Nic;
-import io.weft.server.network.model.NicSecurityGroup;
-import io.weft.server.network.model.SecurityGroup;
 import io.weft.server.securitygroup.DefaultGroups;
 import io.weft.server.securitygroup.GroupRef;
 import io.weft.server.securitygroup.GroupResolver;
+import io.weft.server.securitygroup.SecurityGroupEntity;
 import io.weft.server.tenancy.Caller;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -37,7 +35,7 @@ public final class NicGroups {
     }
 
     /** The groups chosen, and the default groups created on the way (which need their own record). */
-    record Chosen(Set<SecurityGroup> groups, List<UUID> createdGroups) {}
+    record Chosen(Set<SecurityGroupEntity> groups, List<UUID> createdGroups) {}
 
     /**
      * The groups {@code refs} name for a NIC like {@code nic}; absent refs mean the default group of
@@ -47,7 +45,7 @@ public final class NicGroups {
         if (refs.isEmpty()) {
             var scope = nic.getNetwork().getScope();
             if (scope != null) {
-                SecurityGroup group = defaults.ofScope(session, scope)
+                SecurityGroupEntity group = defaults.ofScope(session, scope)
                         .orElseThrow(
                                 () -> new IllegalStateException("VPC " + scope.getUuid() + " has no default group"));
                 return new Chosen(Set.of(group), List.of());
@@ -57,7 +55,7 @@ public final class NicGroups {
                     Set.of(defaulted.group()),
                     defaulted.created() ? List.of(defaulted.group().getUuid()) : List.of());
         }
-        Set<SecurityGroup> groups = new LinkedHashSet<>();
+        Set<SecurityGroupEntity> groups = new LinkedHashSet<>();
         for (GroupRef ref : refs.get()) {
             groups.add(resolver.forNic(
                     session, caller, nic.getAccount(), nic.getNetwork().getScope(), ref));
@@ -72,9 +70,9 @@ public final class NicGroups {
     }
 
     /** Makes {@code groups} the NIC's whole set; returns whether only groups were taken away. */
-    boolean replace(Session session, Nic nic, Set<SecurityGroup> groups) {
+    boolean replace(Session session, Nic nic, Set<SecurityGroupEntity> groups) {
         List<NicSecurityGroup> current = store.membershipsOf(session, nic);
-        Set<SecurityGroup> before = new LinkedHashSet<>();
+        Set<SecurityGroupEntity> before = new LinkedHashSet<>();
         List<NicSecurityGroup> removed = new ArrayList<>();
         for (NicSecurityGroup membership : current) {
             before.add(membership.getSecurityGroup());
@@ -85,7 +83,7 @@ public final class NicGroups {
         removed.forEach(membership -> store.remove(session, membership));
         // Flush the removals first: the pair (nic, group) is unique, and inserts go before deletes.
         session.flush();
-        for (SecurityGroup group : groups) {
+        for (SecurityGroupEntity group : groups) {
             if (!before.contains(group)) {
                 store.persist(session, new NicSecurityGroup(UUID.randomUUID(), nic, group));
             }

@@ -2,7 +2,6 @@ package io.weft.server.compute;
 
 import static java.util.Objects.requireNonNull;
 
-import io.weft.server.network.model.VmState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

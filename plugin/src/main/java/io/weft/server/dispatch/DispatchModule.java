@@ -5,7 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Scopes;
 import com.google.inject.multibindings.OptionalBinder;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.weft.server.config.WeftConfig;
+import io.weft.server.WeftConfig;
 import io.weft.server.dispatch.messaging.HostMessaging;
 import jakarta.inject.Singleton;
 import java.time.Clock;

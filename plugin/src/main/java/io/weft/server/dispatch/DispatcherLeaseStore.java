@@ -2,7 +2,6 @@ package io.weft.server.dispatch;
 
 import static java.util.Objects.requireNonNull;
 
-import io.weft.server.persistence.DispatcherLease;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -16,13 +16,16 @@ import io.weft.rules.model.RemoteSide;
 import io.weft.rules.model.SecurityGroupRule;
 import io.weft.rules.model.Segment;
 import io.weft.rules.model.SegmentType;
-import io.weft.server.network.model.EgressPolicy;
-import io.weft.server.network.model.EtherType;
-import io.weft.server.network.model.Network;
-import io.weft.server.network.model.Nic;
-import io.weft.server.network.model.NicSecurityGroup;
-import io.weft.server.network.model.RuleDirection;
-import io.weft.server.network.model.SecurityGroup;
+import io.weft.server.compute.AllowedAddressPairEntity;
+import io.weft.server.compute.Nic;
+import io.weft.server.compute.NicSecurityGroup;
+import io.weft.server.compute.TapNames;
+import io.weft.server.network.Network;
+import io.weft.server.securitygroup.EgressPolicy;
+import io.weft.server.securitygroup.EtherType;
+import io.weft.server.securitygroup.RuleDirection;
+import io.weft.server.securitygroup.SecurityGroupEntity;
+import io.weft.server.securitygroup.SecurityGroupRuleEntity;
 import io.weft.server.topology.Host;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,8 +57,8 @@ public final class FleetStore {
                 .list()) {
             changes.add(new FleetChange.PutNetwork(toFleet(network)));
         }
-        for (SecurityGroup group :
-                session.createQuery("from SecurityGroup", SecurityGroup.class).list()) {
+        for (SecurityGroupEntity group : session.createQuery("from SecurityGroup", SecurityGroupEntity.class)
+                .list()) {
             changes.add(new FleetChange.PutGroup(toFleet(session, group), false));
         }
         List<Nic> nics = session.createQuery(
@@ -91,7 +94,7 @@ public final class FleetStore {
     public List<FleetChange> groups(Session session, Collection<UUID> ids, boolean tightens) {
         List<FleetChange> changes = new ArrayList<>();
         for (UUID id : ids) {
-            changes.add(byUuid(session, SecurityGroup.class, id)
+            changes.add(byUuid(session, SecurityGroupEntity.class, id)
                     .<FleetChange>map(group -> new FleetChange.PutGroup(toFleet(session, group), tightens))
                     .orElse(new FleetChange.RemoveGroup(id.toString())));
         }
@@ -131,15 +134,15 @@ public final class FleetStore {
         return new FleetNetwork(network.getUuid().toString(), new Segment(type, network.getSegmentId()));
     }
 
-    private static FleetGroup toFleet(Session session, SecurityGroup group) {
-        List<io.weft.server.network.model.SecurityGroupRule> rows = session.createQuery(
+    private static FleetGroup toFleet(Session session, SecurityGroupEntity group) {
+        List<SecurityGroupRuleEntity> rows = session.createQuery(
                         "select r from SecurityGroupRule r left join fetch r.remoteGroup"
                                 + " where r.securityGroup = :group order by r.id",
-                        io.weft.server.network.model.SecurityGroupRule.class)
+                        SecurityGroupRuleEntity.class)
                 .setParameter("group", group)
                 .list();
         List<SecurityGroupRule> rules = new ArrayList<>();
-        for (io.weft.server.network.model.SecurityGroupRule row : rows) {
+        for (SecurityGroupRuleEntity row : rows) {
             SecurityGroupRule rule = toModel(row);
             if (!rules.contains(rule)) {
                 rules.add(rule);
@@ -151,7 +154,7 @@ public final class FleetStore {
         return new FleetGroup(group.getUuid().toString(), egress, rules);
     }
 
-    static SecurityGroupRule toModel(io.weft.server.network.model.SecurityGroupRule row) {
+    static SecurityGroupRule toModel(SecurityGroupRuleEntity row) {
         Direction direction = row.getDirection() == RuleDirection.INGRESS ? Direction.INGRESS : Direction.EGRESS;
         IpFamily family = row.getEtherType() == EtherType.IPV4 ? IpFamily.IPV4 : IpFamily.IPV6;
         Protocol protocol = Protocol.parse(row.getProtocol());
@@ -174,8 +177,7 @@ public final class FleetStore {
         Optional.ofNullable(nic.getIpv6Address()).map(IpAddress::parse).ifPresent(ips::add);
         List<AllowedAddressPair> pairs = session
                 .createQuery(
-                        "from AllowedAddressPair p where p.nic = :nic order by p.id",
-                        io.weft.server.network.model.AllowedAddressPair.class)
+                        "from AllowedAddressPair p where p.nic = :nic order by p.id", AllowedAddressPairEntity.class)
                 .setParameter("nic", nic)
                 .list()
                 .stream()
@@ -194,7 +196,7 @@ public final class FleetStore {
                 pairs,
                 nic.isPortSecurityEnabled(),
                 groups,
-                nic.getTapName() != null ? nic.getTapName() : io.weft.server.compute.TapNames.of(nic.getUuid()));
+                nic.getTapName() != null ? nic.getTapName() : TapNames.of(nic.getUuid()));
     }
 
     private static Map<UUID, List<String>> groupsOf(Session session, List<Nic> nics) {
@@ -216,7 +218,7 @@ public final class FleetStore {
     }
 
     private static <T> Optional<T> byUuid(Session session, Class<T> type, UUID uuid) {
-        return session.createQuery("from " + type.getSimpleName() + " where uuid = :uuid", type)
+        return session.createQuery("from " + type.getName() + " where uuid = :uuid", type)
                 .setParameter("uuid", uuid)
                 .uniqueResultOptional();
     }

@@ -3,8 +3,6 @@ package io.weft.server.http;
 import static java.util.Objects.requireNonNull;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.weft.server.config.HttpConfig;
-import io.weft.server.config.ShutdownConfig;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Set;

@@ -10,8 +10,6 @@ import io.weft.server.api.cloudstack.CloudStackError;
 import io.weft.server.api.cloudstack.Params;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
-import io.weft.server.persistence.AsyncJob;
-import io.weft.server.persistence.JobStatus;
 import io.weft.server.tenancy.Account;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.tenancy.Role;

@@ -3,7 +3,7 @@ package io.weft.server.jobs;
 import static java.util.Objects.requireNonNull;
 
 import io.weft.server.api.cloudstack.CloudStackResult;
-import io.weft.server.network.Mutation;
+import io.weft.server.service.Mutation;
 import java.util.Optional;
 
 /**

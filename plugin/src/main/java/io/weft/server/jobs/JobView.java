@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.weft.server.dispatch.ChangeStatus;
-import io.weft.server.persistence.JobStatus;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;

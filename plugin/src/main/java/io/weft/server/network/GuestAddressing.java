@@ -6,7 +6,6 @@ import io.weft.rules.model.IpAddress;
 import io.weft.rules.model.IpFamily;
 import io.weft.server.error.WeftException;
 import io.weft.server.network.ipam.AddressPool;
-import io.weft.server.network.model.Network;
 
 /** Address arithmetic on guest networks, on top of the rules-engine's address model. */
 public final class GuestAddressing {

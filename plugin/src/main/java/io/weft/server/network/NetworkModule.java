@@ -21,6 +21,7 @@ import io.weft.server.securitygroup.SecurityGroupStore;
 import io.weft.server.tags.TagAccountResources;
 import io.weft.server.tags.TagService;
 import io.weft.server.tenancy.AccountResources;
+import io.weft.server.tenancy.Ownership;
 import io.weft.server.topology.TopologyOccupants;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;

@@ -1,7 +1,5 @@
 package io.weft.server.network;
 
-import io.weft.server.network.model.Network;
-import io.weft.server.network.model.NetworkScope;
 import io.weft.server.topology.TopologyOccupants;
 import java.util.List;
 

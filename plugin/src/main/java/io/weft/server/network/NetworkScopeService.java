@@ -6,13 +6,18 @@ import io.weft.rules.model.Cidr;
 import io.weft.rules.model.IpFamily;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
-import io.weft.server.network.model.NetworkScope;
-import io.weft.server.network.model.SecurityGroup;
 import io.weft.server.persistence.ChangeLog;
 import io.weft.server.securitygroup.DefaultGroups;
+import io.weft.server.securitygroup.SecurityGroupEntity;
+import io.weft.server.service.ChangeRecords;
+import io.weft.server.service.Mutation;
+import io.weft.server.service.Page;
+import io.weft.server.service.Paged;
+import io.weft.server.service.Transactions;
 import io.weft.server.tags.TaggedType;
 import io.weft.server.tenancy.Account;
 import io.weft.server.tenancy.Caller;
+import io.weft.server.tenancy.Ownership;
 import io.weft.server.tenancy.Visibility;
 import io.weft.server.topology.Zone;
 import jakarta.inject.Inject;
@@ -67,7 +72,7 @@ public final class NetworkScopeService {
             NetworkScope scope = new NetworkScope(UUID.randomUUID(), owner, zone, cidr.toString(), clock.instant());
             request.name().ifPresent(scope::setName);
             store.persist(session, scope);
-            SecurityGroup group = defaults.createForScope(session, scope);
+            SecurityGroupEntity group = defaults.createForScope(session, scope);
             return Mutation.of(
                     view(scope, Optional.of(group)),
                     ChangeRecords.groups(changes, session, List.of(group.getUuid()), false));
@@ -111,7 +116,7 @@ public final class NetworkScopeService {
                         "VPC " + id + " still has " + networks + " subnets and " + groups
                                 + " security groups besides its default one");
             }
-            Optional<SecurityGroup> group = defaults.ofScope(session, scope);
+            Optional<SecurityGroupEntity> group = defaults.ofScope(session, scope);
             group.ifPresent(defaultGroup -> defaults.delete(session, defaultGroup));
             store.deleteTags(session, TaggedType.SCOPE, List.of(id));
             store.remove(session, scope);
@@ -120,7 +125,7 @@ public final class NetworkScopeService {
                     ChangeRecords.groups(
                             changes,
                             session,
-                            group.map(SecurityGroup::getUuid).stream().toList(),
+                            group.map(SecurityGroupEntity::getUuid).stream().toList(),
                             true));
         });
     }
@@ -129,7 +134,7 @@ public final class NetworkScopeService {
         return ownership.visible(session, caller, NetworkScope.class, id, NetworkScope::getAccount, "VPC");
     }
 
-    private static ScopeView view(NetworkScope scope, Optional<SecurityGroup> defaultGroup) {
+    private static ScopeView view(NetworkScope scope, Optional<SecurityGroupEntity> defaultGroup) {
         Account account = scope.getAccount();
         return new ScopeView(
                 scope.getUuid(),
@@ -140,7 +145,7 @@ public final class NetworkScopeService {
                 Optional.ofNullable(scope.getZone()).map(Zone::getUuid),
                 scope.getCidr(),
                 scope.getState(),
-                defaultGroup.map(SecurityGroup::getUuid),
+                defaultGroup.map(SecurityGroupEntity::getUuid),
                 scope.getCreated());
     }
 }

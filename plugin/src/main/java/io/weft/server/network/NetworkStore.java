@@ -1,10 +1,11 @@
 package io.weft.server.network;
 
 import io.weft.rules.model.IpAddress;
-import io.weft.server.network.model.Network;
-import io.weft.server.network.model.NetworkScope;
-import io.weft.server.network.model.Nic;
+import io.weft.server.compute.Nic;
+import io.weft.server.service.Page;
+import io.weft.server.service.Paged;
 import io.weft.server.tags.TaggedType;
+import io.weft.server.tenancy.QueryFilter;
 import io.weft.server.tenancy.Visibility;
 import io.weft.server.topology.IsolationType;
 import io.weft.server.topology.Zone;

@@ -2,7 +2,6 @@ package io.weft.server.network;
 
 import static java.util.Objects.requireNonNull;
 
-import io.weft.server.network.model.ScopeState;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,14 +1,16 @@
 package io.weft.server.persistence;
 
-import io.weft.server.network.model.AllowedAddressPair;
-import io.weft.server.network.model.Network;
-import io.weft.server.network.model.NetworkScope;
-import io.weft.server.network.model.Nic;
-import io.weft.server.network.model.NicSecurityGroup;
-import io.weft.server.network.model.ResourceTag;
-import io.weft.server.network.model.SecurityGroup;
-import io.weft.server.network.model.SecurityGroupRule;
-import io.weft.server.network.model.VirtualMachine;
+import io.weft.server.compute.AllowedAddressPairEntity;
+import io.weft.server.compute.Nic;
+import io.weft.server.compute.NicSecurityGroup;
+import io.weft.server.compute.VirtualMachine;
+import io.weft.server.dispatch.DispatcherLease;
+import io.weft.server.jobs.AsyncJob;
+import io.weft.server.network.Network;
+import io.weft.server.network.NetworkScope;
+import io.weft.server.securitygroup.SecurityGroupEntity;
+import io.weft.server.securitygroup.SecurityGroupRuleEntity;
+import io.weft.server.tags.ResourceTag;
 import io.weft.server.tenancy.Account;
 import io.weft.server.tenancy.Domain;
 import io.weft.server.tenancy.User;
@@ -34,9 +36,9 @@ final class PersistentEntities {
             Network.class,
             VirtualMachine.class,
             Nic.class,
-            AllowedAddressPair.class,
-            SecurityGroup.class,
-            SecurityGroupRule.class,
+            AllowedAddressPairEntity.class,
+            SecurityGroupEntity.class,
+            SecurityGroupRuleEntity.class,
             NicSecurityGroup.class,
             ResourceTag.class,
             ChangeRecord.class,

@@ -2,12 +2,7 @@ package io.weft.server.securitygroup;
 
 import static java.util.Objects.requireNonNull;
 
-import io.weft.server.network.model.EgressPolicy;
-import io.weft.server.network.model.EtherType;
-import io.weft.server.network.model.NetworkScope;
-import io.weft.server.network.model.RuleDirection;
-import io.weft.server.network.model.SecurityGroup;
-import io.weft.server.network.model.SecurityGroupRule;
+import io.weft.server.network.NetworkScope;
 import io.weft.server.tenancy.Account;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -35,54 +30,54 @@ public final class DefaultGroups {
     }
 
     /** The account's or scope's own group, protected from deletion and renaming. */
-    public static boolean isDefault(SecurityGroup group) {
+    public static boolean isDefault(SecurityGroupEntity group) {
         return NAME.equals(group.getName());
     }
 
-    public SecurityGroup createForScope(Session session, NetworkScope scope) {
+    public SecurityGroupEntity createForScope(Session session, NetworkScope scope) {
         Instant now = clock.instant();
-        SecurityGroup group =
-                new SecurityGroup(UUID.randomUUID(), scope.getAccount(), scope, NAME, EgressPolicy.EC2, now);
+        SecurityGroupEntity group =
+                new SecurityGroupEntity(UUID.randomUUID(), scope.getAccount(), scope, NAME, EgressPolicy.EC2, now);
         group.setDescription("default VPC security group");
         store.persist(session, group);
         store.persist(
                 session,
-                SecurityGroupRule.toGroup(
+                SecurityGroupRuleEntity.toGroup(
                         UUID.randomUUID(), group, RuleDirection.INGRESS, EtherType.IPV4, "all", group, now));
         store.persist(session, allowAllEgress(group, now));
         return group;
     }
 
-    public Optional<SecurityGroup> ofScope(Session session, NetworkScope scope) {
+    public Optional<SecurityGroupEntity> ofScope(Session session, NetworkScope scope) {
         return store.findByName(session, scope.getAccount(), scope, NAME);
     }
 
     /** Deletes a scope's default group with its scope; nothing else may use it by then. */
-    public void delete(Session session, SecurityGroup group) {
+    public void delete(Session session, SecurityGroupEntity group) {
         store.delete(session, group);
     }
 
     /** The account's unscoped default group, created now if it does not exist yet. */
     public Defaulted forAccount(Session session, Account account) {
-        Optional<SecurityGroup> existing = store.findByName(session, account, null, NAME);
+        Optional<SecurityGroupEntity> existing = store.findByName(session, account, null, NAME);
         if (existing.isPresent()) {
             return new Defaulted(existing.get(), false);
         }
-        SecurityGroup group =
-                new SecurityGroup(UUID.randomUUID(), account, null, NAME, EgressPolicy.CLOUDSTACK, clock.instant());
+        SecurityGroupEntity group = new SecurityGroupEntity(
+                UUID.randomUUID(), account, null, NAME, EgressPolicy.CLOUDSTACK, clock.instant());
         group.setDescription("Default Security Group");
         store.persist(session, group);
         return new Defaulted(group, true);
     }
 
     /** EC2's initial egress rule: all IPv4 traffic to anywhere, a real rule the tenant may revoke. */
-    static SecurityGroupRule allowAllEgress(SecurityGroup group, Instant now) {
-        return SecurityGroupRule.toCidr(
+    static SecurityGroupRuleEntity allowAllEgress(SecurityGroupEntity group, Instant now) {
+        return SecurityGroupRuleEntity.toCidr(
                 UUID.randomUUID(), group, RuleDirection.EGRESS, EtherType.IPV4, "all", "0.0.0.0/0", now);
     }
 
     /** A default group, and whether this call created it (and so must record the change). */
-    public record Defaulted(SecurityGroup group, boolean created) {
+    public record Defaulted(SecurityGroupEntity group, boolean created) {
         public Defaulted {
             requireNonNull(group, "group is null");
         }

@@ -3,11 +3,10 @@ package io.weft.server.securitygroup;
 import static java.util.Objects.requireNonNull;
 
 import io.weft.server.error.WeftException;
-import io.weft.server.network.Ownership;
-import io.weft.server.network.model.NetworkScope;
-import io.weft.server.network.model.SecurityGroup;
+import io.weft.server.network.NetworkScope;
 import io.weft.server.tenancy.Account;
 import io.weft.server.tenancy.Caller;
+import io.weft.server.tenancy.Ownership;
 import io.weft.server.tenancy.TenancyStore;
 import jakarta.inject.Inject;
 import java.util.Objects;
@@ -30,15 +29,17 @@ public final class GroupResolver {
         this.tenancy = requireNonNull(tenancy, "tenancy is null");
     }
 
-    public SecurityGroup byId(Session session, Caller caller, UUID id) {
-        return ownership.visible(session, caller, SecurityGroup.class, id, SecurityGroup::getAccount, "security group");
+    public SecurityGroupEntity byId(Session session, Caller caller, UUID id) {
+        return ownership.visible(
+                session, caller, SecurityGroupEntity.class, id, SecurityGroupEntity::getAccount, "security group");
     }
 
     /**
      * The group {@code ref} names. Names are looked up among the groups of {@code owner} (or of the
      * named account in the owner's domain) in {@code scope} (null: unscoped).
      */
-    public SecurityGroup resolve(Session session, Caller caller, Account owner, NetworkScope scope, GroupRef ref) {
+    public SecurityGroupEntity resolve(
+            Session session, Caller caller, Account owner, NetworkScope scope, GroupRef ref) {
         if (ref instanceof GroupRef.ById byId) {
             return byId(session, caller, byId.id());
         }
@@ -56,8 +57,8 @@ public final class GroupResolver {
      * A group for a NIC of {@code owner} in {@code scope}: it must belong to the same account and
      * scope, as CloudStack and EC2 require.
      */
-    public SecurityGroup forNic(Session session, Caller caller, Account owner, NetworkScope scope, GroupRef ref) {
-        SecurityGroup group = resolve(session, caller, owner, scope, ref);
+    public SecurityGroupEntity forNic(Session session, Caller caller, Account owner, NetworkScope scope, GroupRef ref) {
+        SecurityGroupEntity group = resolve(session, caller, owner, scope, ref);
         if (!group.getAccount().equals(owner)) {
             throw WeftException.invalid(
                     "security group " + group.getUuid() + " belongs to another account than the NIC");

@@ -1,9 +1,6 @@
 package io.weft.server.securitygroup;
 
-import io.weft.server.network.model.Nic;
-import io.weft.server.network.model.RuleDirection;
-import io.weft.server.network.model.SecurityGroup;
-import io.weft.server.network.model.SecurityGroupRule;
+import io.weft.server.compute.Nic;
 import io.weft.server.tenancy.Account;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +10,7 @@ import org.hibernate.Session;
 final class GroupViews {
     private GroupViews() {}
 
-    static SecurityGroupView view(Session session, SecurityGroupStore store, SecurityGroup group) {
+    static SecurityGroupView view(Session session, SecurityGroupStore store, SecurityGroupEntity group) {
         List<RuleView> rules =
                 store.rulesOf(session, group).stream().map(GroupViews::view).toList();
         Account account = group.getAccount();
@@ -38,8 +35,8 @@ final class GroupViews {
                 group.getCreated());
     }
 
-    static RuleView view(SecurityGroupRule rule) {
-        SecurityGroup remote = rule.getRemoteGroup();
+    static RuleView view(SecurityGroupRuleEntity rule) {
+        SecurityGroupEntity remote = rule.getRemoteGroup();
         return new RuleView(
                 rule.getUuid(),
                 rule.getSecurityGroup().getUuid(),

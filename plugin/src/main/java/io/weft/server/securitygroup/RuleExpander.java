@@ -8,11 +8,9 @@ import io.weft.rules.model.IpFamily;
 import io.weft.rules.model.PortRange;
 import io.weft.rules.model.Protocol;
 import io.weft.rules.model.RemoteSide;
+import io.weft.rules.model.SecurityGroupRule;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
-import io.weft.server.network.model.EtherType;
-import io.weft.server.network.model.RuleDirection;
-import io.weft.server.network.model.SecurityGroup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +25,7 @@ final class RuleExpander {
     private RuleExpander() {}
 
     static List<RuleSpec> expand(
-            RuleDirection direction, RuleRequest request, Function<GroupRef, SecurityGroup> resolveGroup) {
+            RuleDirection direction, RuleRequest request, Function<GroupRef, SecurityGroupEntity> resolveGroup) {
         if (request.cidrs().isEmpty() && request.groups().isEmpty()) {
             throw new WeftException(
                     ErrorCode.MISSING_PARAMETER, "a permission needs at least one CIDR or one security group");
@@ -39,17 +37,17 @@ final class RuleExpander {
             List<RuleSpec> specs = new ArrayList<>();
             for (String text : request.cidrs()) {
                 Cidr cidr = Cidr.parse(text.trim());
-                var rule = new io.weft.rules.model.SecurityGroupRule(
+                var rule = new SecurityGroupRule(
                         engine(direction), cidr.family(), protocol, ports, icmp, new RemoteSide.RemoteCidr(cidr));
                 specs.add(new RuleSpec(
                         key(direction, rule, cidr.toString(), null), Optional.empty(), request.description()));
             }
             for (GroupRef ref : request.groups()) {
-                SecurityGroup remote = resolveGroup.apply(ref);
+                SecurityGroupEntity remote = resolveGroup.apply(ref);
                 IpFamily family = request.etherType()
                         .map(RuleExpander::family)
                         .orElse(protocol.equals(Protocol.ICMPV6) ? IpFamily.IPV6 : IpFamily.IPV4);
-                var rule = new io.weft.rules.model.SecurityGroupRule(
+                var rule = new SecurityGroupRule(
                         engine(direction),
                         family,
                         protocol,
@@ -91,7 +89,7 @@ final class RuleExpander {
     }
 
     private static RuleKey key(
-            RuleDirection direction, io.weft.rules.model.SecurityGroupRule rule, String cidr, SecurityGroup remote) {
+            RuleDirection direction, SecurityGroupRule rule, String cidr, SecurityGroupEntity remote) {
         return new RuleKey(
                 direction,
                 rule.etherType() == IpFamily.IPV4 ? EtherType.IPV4 : EtherType.IPV6,

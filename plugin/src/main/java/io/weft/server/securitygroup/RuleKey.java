@@ -2,9 +2,6 @@ package io.weft.server.securitygroup;
 
 import static java.util.Objects.requireNonNull;
 
-import io.weft.server.network.model.EtherType;
-import io.weft.server.network.model.RuleDirection;
-import io.weft.server.network.model.SecurityGroupRule;
 import java.util.UUID;
 
 /**
@@ -27,7 +24,7 @@ record RuleKey(
         requireNonNull(protocol, "protocol is null");
     }
 
-    static RuleKey of(SecurityGroupRule rule) {
+    static RuleKey of(SecurityGroupRuleEntity rule) {
         return new RuleKey(
                 rule.getDirection(),
                 rule.getEtherType(),

@@ -2,23 +2,21 @@ package io.weft.server.securitygroup;
 
 import static java.util.Objects.requireNonNull;
 
-import io.weft.server.network.model.SecurityGroup;
-import io.weft.server.network.model.SecurityGroupRule;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 /** One validated rule, ready to be stored: its content and the remote group it names, if any. */
-record RuleSpec(RuleKey key, Optional<SecurityGroup> remoteGroup, Optional<String> description) {
+record RuleSpec(RuleKey key, Optional<SecurityGroupEntity> remoteGroup, Optional<String> description) {
     RuleSpec {
         requireNonNull(key, "key is null");
         requireNonNull(remoteGroup, "remoteGroup is null");
         requireNonNull(description, "description is null");
     }
 
-    SecurityGroupRule toRule(SecurityGroup group, Instant now) {
-        SecurityGroupRule rule = remoteGroup.isPresent()
-                ? SecurityGroupRule.toGroup(
+    SecurityGroupRuleEntity toRule(SecurityGroupEntity group, Instant now) {
+        SecurityGroupRuleEntity rule = remoteGroup.isPresent()
+                ? SecurityGroupRuleEntity.toGroup(
                         UUID.randomUUID(),
                         group,
                         key.direction(),
@@ -26,7 +24,7 @@ record RuleSpec(RuleKey key, Optional<SecurityGroup> remoteGroup, Optional<Strin
                         key.protocol(),
                         remoteGroup.get(),
                         now)
-                : SecurityGroupRule.toCidr(
+                : SecurityGroupRuleEntity.toCidr(
                         UUID.randomUUID(),
                         group,
                         key.direction(),
@@ -38,11 +36,11 @@ record RuleSpec(RuleKey key, Optional<SecurityGroup> remoteGroup, Optional<Strin
     }
 
     /** Gives an existing rule of the same direction this content, in place: its id stays. */
-    void applyTo(SecurityGroupRule rule) {
+    void applyTo(SecurityGroupRuleEntity rule) {
         withDetails(rule.redefine(key.etherType(), key.protocol(), key.remoteCidr(), remoteGroup.orElse(null)));
     }
 
-    private SecurityGroupRule withDetails(SecurityGroupRule rule) {
+    private SecurityGroupRuleEntity withDetails(SecurityGroupRuleEntity rule) {
         return rule.withPorts(key.startPort(), key.endPort())
                 .withIcmp(key.icmpType(), key.icmpCode())
                 .withDescription(description.orElse(null));

@@ -2,8 +2,6 @@ package io.weft.server.securitygroup;
 
 import static java.util.Objects.requireNonNull;
 
-import io.weft.server.network.model.EtherType;
-import io.weft.server.network.model.RuleDirection;
 import java.util.Optional;
 import java.util.UUID;
 

@@ -2,24 +2,20 @@ package io.weft.server.securitygroup;
 
 import static java.util.Objects.requireNonNull;
 
+import io.weft.server.compute.Nic;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
-import io.weft.server.network.ChangeRecords;
-import io.weft.server.network.Mutation;
 import io.weft.server.network.NetworkLimits;
-import io.weft.server.network.Ownership;
-import io.weft.server.network.Page;
-import io.weft.server.network.Paged;
-import io.weft.server.network.Transactions;
-import io.weft.server.network.model.EgressPolicy;
-import io.weft.server.network.model.NetworkScope;
-import io.weft.server.network.model.Nic;
-import io.weft.server.network.model.RuleDirection;
-import io.weft.server.network.model.SecurityGroup;
-import io.weft.server.network.model.SecurityGroupRule;
+import io.weft.server.network.NetworkScope;
 import io.weft.server.persistence.ChangeLog;
+import io.weft.server.service.ChangeRecords;
+import io.weft.server.service.Mutation;
+import io.weft.server.service.Page;
+import io.weft.server.service.Paged;
+import io.weft.server.service.Transactions;
 import io.weft.server.tenancy.Account;
 import io.weft.server.tenancy.Caller;
+import io.weft.server.tenancy.Ownership;
 import io.weft.server.tenancy.Visibility;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -95,7 +91,8 @@ public final class SecurityGroupService {
             }
             requireNameFree(session, owner, scope, name);
             Instant now = clock.instant();
-            SecurityGroup group = new SecurityGroup(UUID.randomUUID(), owner, scope, name, request.egressPolicy(), now);
+            SecurityGroupEntity group =
+                    new SecurityGroupEntity(UUID.randomUUID(), owner, scope, name, request.egressPolicy(), now);
             group.setDescription(request.description().orElse(null));
             store.persist(session, group);
             if (request.egressPolicy() == EgressPolicy.EC2) {
@@ -109,7 +106,7 @@ public final class SecurityGroupService {
 
     public Paged<SecurityGroupView> list(Caller caller, GroupQuery query, Page page) {
         return sessions.fromTransaction(session -> {
-            Paged<SecurityGroup> found = store.list(session, Visibility.of(caller), query, page);
+            Paged<SecurityGroupEntity> found = store.list(session, Visibility.of(caller), query, page);
             return new Paged<>(
                     found.items().stream()
                             .map(group -> GroupViews.view(session, store, group))
@@ -129,7 +126,7 @@ public final class SecurityGroupService {
             NetworkScope scope = scopeId.map(id ->
                             ownership.visible(session, caller, NetworkScope.class, id, NetworkScope::getAccount, "VPC"))
                     .orElse(null);
-            SecurityGroup group = groups.resolve(session, caller, owner, scope, GroupRef.name(name));
+            SecurityGroupEntity group = groups.resolve(session, caller, owner, scope, GroupRef.name(name));
             return GroupViews.view(session, store, group);
         });
     }
@@ -139,7 +136,7 @@ public final class SecurityGroupService {
             Caller caller, UUID id, Optional<String> name, Optional<String> description) {
         Optional<String> newName = name.map(SecurityGroupService::checkName);
         return Transactions.write(sessions, session -> {
-            SecurityGroup group = groups.byId(session, caller, id);
+            SecurityGroupEntity group = groups.byId(session, caller, id);
             if (newName.isPresent() && !newName.get().equals(group.getName())) {
                 if (DefaultGroups.isDefault(group)) {
                     throw WeftException.invalid("the default security group cannot be renamed");
@@ -161,12 +158,12 @@ public final class SecurityGroupService {
      */
     public Mutation<UUID> delete(Caller caller, UUID id) {
         return Transactions.write(sessions, session -> {
-            SecurityGroup group = groups.byId(session, caller, id);
+            SecurityGroupEntity group = groups.byId(session, caller, id);
             if (DefaultGroups.isDefault(group)) {
                 throw WeftException.invalid("the default security group " + id + " cannot be deleted");
             }
             List<Nic> members = store.membersOf(session, group);
-            List<SecurityGroup> referencing = store.referencingGroups(session, group);
+            List<SecurityGroupEntity> referencing = store.referencingGroups(session, group);
             if (!members.isEmpty() || !referencing.isEmpty()) {
                 throw new WeftException(ErrorCode.IN_USE, inUseMessage(group, members, referencing));
             }
@@ -175,14 +172,18 @@ public final class SecurityGroupService {
         });
     }
 
-    private static String inUseMessage(SecurityGroup group, List<Nic> members, List<SecurityGroup> referencing) {
+    private static String inUseMessage(
+            SecurityGroupEntity group, List<Nic> members, List<SecurityGroupEntity> referencing) {
         List<String> uses = new ArrayList<>();
         if (!members.isEmpty()) {
             uses.add("network interfaces " + members.stream().map(Nic::getUuid).toList());
         }
         if (!referencing.isEmpty()) {
             uses.add("rules of security groups "
-                    + referencing.stream().map(SecurityGroup::getUuid).sorted().toList());
+                    + referencing.stream()
+                            .map(SecurityGroupEntity::getUuid)
+                            .sorted()
+                            .toList());
         }
         return "security group " + group.getUuid() + " is used by " + String.join(" and by ", uses);
     }
@@ -215,7 +216,7 @@ public final class SecurityGroupService {
         requireNonNull(direction, "direction is null");
         requirePermissions(permissions);
         return Transactions.write(sessions, session -> {
-            SecurityGroup group = groups.byId(session, caller, groupId);
+            SecurityGroupEntity group = groups.byId(session, caller, groupId);
             List<RuleSpec> specs = expand(session, caller, group, direction, permissions);
             Set<RuleKey> existing =
                     store.rulesOf(session, group).stream().map(RuleKey::of).collect(Collectors.toSet());
@@ -233,9 +234,9 @@ public final class SecurityGroupService {
                                 + limits.rulesPerGroupPerDirection() + " are allowed");
             }
             Instant now = clock.instant();
-            List<SecurityGroupRule> created = new ArrayList<>();
+            List<SecurityGroupRuleEntity> created = new ArrayList<>();
             for (RuleSpec spec : specs) {
-                SecurityGroupRule rule = spec.toRule(group, now);
+                SecurityGroupRuleEntity rule = spec.toRule(group, now);
                 store.persist(session, rule);
                 created.add(rule);
             }
@@ -256,12 +257,12 @@ public final class SecurityGroupService {
             throw new WeftException(ErrorCode.MISSING_PARAMETER, "no rule to replace given");
         }
         return Transactions.write(sessions, session -> {
-            SecurityGroup group = groups.byId(session, caller, groupId);
-            Map<UUID, SecurityGroupRule> held = new LinkedHashMap<>();
+            SecurityGroupEntity group = groups.byId(session, caller, groupId);
+            Map<UUID, SecurityGroupRuleEntity> held = new LinkedHashMap<>();
             store.rulesOf(session, group).forEach(rule -> held.put(rule.getUuid(), rule));
-            Map<SecurityGroupRule, RuleSpec> edits = new LinkedHashMap<>();
+            Map<SecurityGroupRuleEntity, RuleSpec> edits = new LinkedHashMap<>();
             for (Map.Entry<UUID, RuleRequest> replacement : replacements.entrySet()) {
-                SecurityGroupRule rule = held.get(replacement.getKey());
+                SecurityGroupRuleEntity rule = held.get(replacement.getKey());
                 if (rule == null) {
                     throw new WeftException(
                             ErrorCode.NOT_FOUND, "security group " + groupId + " has no rule " + replacement.getKey());
@@ -299,8 +300,8 @@ public final class SecurityGroupService {
         }
         Set<UUID> wanted = new LinkedHashSet<>(ruleIds);
         return Transactions.write(sessions, session -> {
-            Map<UUID, SecurityGroupRule> found = new LinkedHashMap<>();
-            for (SecurityGroupRule rule : store.findRules(session, wanted)) {
+            Map<UUID, SecurityGroupRuleEntity> found = new LinkedHashMap<>();
+            for (SecurityGroupRuleEntity rule : store.findRules(session, wanted)) {
                 if (ownership.canSee(caller, rule.getSecurityGroup().getAccount())) {
                     found.put(rule.getUuid(), rule);
                 }
@@ -323,12 +324,12 @@ public final class SecurityGroupService {
         requireNonNull(direction, "direction is null");
         requirePermissions(permissions);
         return Transactions.write(sessions, session -> {
-            SecurityGroup group = groups.byId(session, caller, groupId);
-            Map<RuleKey, SecurityGroupRule> existing = new LinkedHashMap<>();
+            SecurityGroupEntity group = groups.byId(session, caller, groupId);
+            Map<RuleKey, SecurityGroupRuleEntity> existing = new LinkedHashMap<>();
             store.rulesOf(session, group).forEach(rule -> existing.put(RuleKey.of(rule), rule));
-            Set<SecurityGroupRule> matched = new LinkedHashSet<>();
+            Set<SecurityGroupRuleEntity> matched = new LinkedHashSet<>();
             for (RuleSpec spec : expand(session, caller, group, direction, permissions)) {
-                SecurityGroupRule rule = existing.get(spec.key());
+                SecurityGroupRuleEntity rule = existing.get(spec.key());
                 if (rule == null) {
                     throw new WeftException(
                             ErrorCode.NOT_FOUND, "security group " + groupId + " has no rule " + spec.key());
@@ -339,18 +340,22 @@ public final class SecurityGroupService {
         });
     }
 
-    private Mutation<List<UUID>> removeRules(Session session, Collection<SecurityGroupRule> rules) {
+    private Mutation<List<UUID>> removeRules(Session session, Collection<SecurityGroupRuleEntity> rules) {
         Set<UUID> touched = rules.stream()
                 .map(rule -> rule.getSecurityGroup().getUuid())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         store.removeRules(session, rules);
         return Mutation.of(
-                rules.stream().map(SecurityGroupRule::getUuid).toList(),
+                rules.stream().map(SecurityGroupRuleEntity::getUuid).toList(),
                 ChangeRecords.groups(changes, session, touched, true));
     }
 
     private List<RuleSpec> expand(
-            Session session, Caller caller, SecurityGroup group, RuleDirection direction, List<RuleRequest> requests) {
+            Session session,
+            Caller caller,
+            SecurityGroupEntity group,
+            RuleDirection direction,
+            List<RuleRequest> requests) {
         List<RuleSpec> specs = new ArrayList<>();
         for (RuleRequest request : requests) {
             specs.addAll(RuleExpander.expand(direction, request, ref -> remoteGroup(session, caller, group, ref)));
@@ -359,8 +364,8 @@ public final class SecurityGroupService {
     }
 
     /** A rule's remote group: visible to the caller, and in the same VPC as the group (EC2). */
-    private SecurityGroup remoteGroup(Session session, Caller caller, SecurityGroup group, GroupRef ref) {
-        SecurityGroup remote = groups.resolve(session, caller, group.getAccount(), group.getScope(), ref);
+    private SecurityGroupEntity remoteGroup(Session session, Caller caller, SecurityGroupEntity group, GroupRef ref) {
+        SecurityGroupEntity remote = groups.resolve(session, caller, group.getAccount(), group.getScope(), ref);
         if (!Objects.equals(GroupResolver.scopeId(remote.getScope()), GroupResolver.scopeId(group.getScope()))) {
             throw WeftException.invalid(
                     "security group " + remote.getUuid() + " is not in the same VPC as " + group.getUuid());

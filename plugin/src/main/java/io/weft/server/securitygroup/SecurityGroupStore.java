@@ -1,15 +1,12 @@
 package io.weft.server.securitygroup;
 
-import io.weft.server.network.Page;
-import io.weft.server.network.Paged;
-import io.weft.server.network.QueryFilter;
-import io.weft.server.network.model.NetworkScope;
-import io.weft.server.network.model.Nic;
-import io.weft.server.network.model.RuleDirection;
-import io.weft.server.network.model.SecurityGroup;
-import io.weft.server.network.model.SecurityGroupRule;
+import io.weft.server.compute.Nic;
+import io.weft.server.network.NetworkScope;
+import io.weft.server.service.Page;
+import io.weft.server.service.Paged;
 import io.weft.server.tags.TaggedType;
 import io.weft.server.tenancy.Account;
+import io.weft.server.tenancy.QueryFilter;
 import io.weft.server.tenancy.Visibility;
 import java.util.Collection;
 import java.util.List;
@@ -21,17 +18,17 @@ import org.hibernate.Session;
 public final class SecurityGroupStore {
     private static final String GROUPS = "from SecurityGroup g join fetch g.account a join fetch a.domain d";
 
-    public Optional<SecurityGroup> findByName(Session session, Account account, NetworkScope scope, String name) {
+    public Optional<SecurityGroupEntity> findByName(Session session, Account account, NetworkScope scope, String name) {
         return session.createSelectionQuery(
                         "from SecurityGroup where account = :account and scopeKey = :scope and name = :name",
-                        SecurityGroup.class)
+                        SecurityGroupEntity.class)
                 .setParameter("account", account)
                 .setParameter("scope", scope == null ? "" : scope.getUuid().toString())
                 .setParameter("name", name)
                 .uniqueResultOptional();
     }
 
-    public Paged<SecurityGroup> list(Session session, Visibility visibility, GroupQuery query, Page page) {
+    public Paged<SecurityGroupEntity> list(Session session, Visibility visibility, GroupQuery query, Page page) {
         QueryFilter filter = new QueryFilter()
                 .visible(visibility, "a", "d")
                 .in("g.uuid", "ids", query.ids())
@@ -49,19 +46,19 @@ public final class SecurityGroupStore {
                         "g.id in (select m.securityGroup.id from NicSecurityGroup m where m.nic.vm.uuid = :vm)",
                         "vm",
                         id));
-        return filter.page(session, "select g", GROUPS, "g.name, g.uuid", SecurityGroup.class, page);
+        return filter.page(session, "select g", GROUPS, "g.name, g.uuid", SecurityGroupEntity.class, page);
     }
 
-    public List<SecurityGroupRule> rulesOf(Session session, SecurityGroup group) {
+    public List<SecurityGroupRuleEntity> rulesOf(Session session, SecurityGroupEntity group) {
         return session.createSelectionQuery(
                         "from SecurityGroupRule r left join fetch r.remoteGroup rg left join fetch rg.account"
                                 + " where r.securityGroup = :group order by r.created, r.id",
-                        SecurityGroupRule.class)
+                        SecurityGroupRuleEntity.class)
                 .setParameter("group", group)
                 .getResultList();
     }
 
-    public long countRules(Session session, SecurityGroup group, RuleDirection direction) {
+    public long countRules(Session session, SecurityGroupEntity group, RuleDirection direction) {
         return session.createSelectionQuery(
                         "select count(*) from SecurityGroupRule where securityGroup = :group and direction = :direction",
                         Long.class)
@@ -70,15 +67,15 @@ public final class SecurityGroupStore {
                 .getSingleResult();
     }
 
-    public List<SecurityGroupRule> findRules(Session session, Collection<UUID> ids) {
+    public List<SecurityGroupRuleEntity> findRules(Session session, Collection<UUID> ids) {
         return session.createSelectionQuery(
                         "from SecurityGroupRule r join fetch r.securityGroup g join fetch g.account where r.uuid in :ids",
-                        SecurityGroupRule.class)
+                        SecurityGroupRuleEntity.class)
                 .setParameter("ids", List.copyOf(ids))
                 .getResultList();
     }
 
-    public List<Nic> membersOf(Session session, SecurityGroup group) {
+    public List<Nic> membersOf(Session session, SecurityGroupEntity group) {
         return session.createSelectionQuery(
                         "select m.nic from NicSecurityGroup m where m.securityGroup = :group order by m.nic.uuid",
                         Nic.class)
@@ -86,7 +83,7 @@ public final class SecurityGroupStore {
                 .getResultList();
     }
 
-    public List<UUID> vmsOf(Session session, SecurityGroup group) {
+    public List<UUID> vmsOf(Session session, SecurityGroupEntity group) {
         return session.createSelectionQuery(
                         "select distinct m.nic.vm.uuid from NicSecurityGroup m where m.securityGroup = :group"
                                 + " and m.nic.vm is not null order by m.nic.vm.uuid",
@@ -96,11 +93,11 @@ public final class SecurityGroupStore {
     }
 
     /** Other groups with a rule that names {@code group}. */
-    public List<SecurityGroup> referencingGroups(Session session, SecurityGroup group) {
+    public List<SecurityGroupEntity> referencingGroups(Session session, SecurityGroupEntity group) {
         return session.createSelectionQuery(
                         "select distinct r.securityGroup from SecurityGroupRule r where r.remoteGroup = :group"
                                 + " and r.securityGroup <> :group",
-                        SecurityGroup.class)
+                        SecurityGroupEntity.class)
                 .setParameter("group", group)
                 .getResultList();
     }
@@ -109,12 +106,12 @@ public final class SecurityGroupStore {
         session.persist(entity);
     }
 
-    public void removeRules(Session session, Collection<SecurityGroupRule> rules) {
+    public void removeRules(Session session, Collection<SecurityGroupRuleEntity> rules) {
         rules.forEach(session::remove);
     }
 
     /** Deletes the group, its rules (those naming itself too), memberships and tags. */
-    public void delete(Session session, SecurityGroup group) {
+    public void delete(Session session, SecurityGroupEntity group) {
         session.createMutationQuery(
                         "delete from SecurityGroupRule where securityGroup = :group or remoteGroup = :group")
                 .setParameter("group", group)

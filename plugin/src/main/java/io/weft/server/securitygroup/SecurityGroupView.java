@@ -2,7 +2,6 @@ package io.weft.server.securitygroup;
 
 import static java.util.Objects.requireNonNull;
 
-import io.weft.server.network.model.EgressPolicy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -2,18 +2,17 @@ package io.weft.server.tags;
 
 import static java.util.Objects.requireNonNull;
 
+import io.weft.server.compute.Nic;
+import io.weft.server.compute.VirtualMachine;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
-import io.weft.server.network.Ownership;
-import io.weft.server.network.Transactions;
-import io.weft.server.network.model.Network;
-import io.weft.server.network.model.NetworkScope;
-import io.weft.server.network.model.Nic;
-import io.weft.server.network.model.ResourceTag;
-import io.weft.server.network.model.SecurityGroup;
-import io.weft.server.network.model.VirtualMachine;
+import io.weft.server.network.Network;
+import io.weft.server.network.NetworkScope;
+import io.weft.server.securitygroup.SecurityGroupEntity;
+import io.weft.server.service.Transactions;
 import io.weft.server.tenancy.Account;
 import io.weft.server.tenancy.Caller;
+import io.weft.server.tenancy.Ownership;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Collection;
@@ -155,7 +154,13 @@ public final class TagService {
                     .visible(session, caller, NetworkScope.class, id, NetworkScope::getAccount, "VPC")
                     .getAccount();
             case SECURITY_GROUP -> ownership
-                    .visible(session, caller, SecurityGroup.class, id, SecurityGroup::getAccount, "security group")
+                    .visible(
+                            session,
+                            caller,
+                            SecurityGroupEntity.class,
+                            id,
+                            SecurityGroupEntity::getAccount,
+                            "security group")
                     .getAccount();
             case NIC -> ownership
                     .visible(session, caller, Nic.class, id, Nic::getAccount, "network interface")

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
-import io.weft.server.network.Transactions;
+import io.weft.server.service.Transactions;
 import jakarta.inject.Inject;
 import java.util.UUID;
 import java.util.function.Function;

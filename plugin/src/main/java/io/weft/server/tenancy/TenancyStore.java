@@ -1,6 +1,6 @@
 package io.weft.server.tenancy;
 
-import io.weft.server.persistence.AsyncJob;
+import io.weft.server.jobs.AsyncJob;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -134,7 +134,7 @@ public final class TenancyStore {
     /** Deletes the account with its users and job history; its resources must be gone already. */
     public void deleteAccount(Session session, Account account) {
         for (Class<?> type : List.of(AsyncJob.class, User.class)) {
-            session.createMutationQuery("delete from " + type.getSimpleName() + " where account = :account")
+            session.createMutationQuery("delete from " + type.getName() + " where account = :account")
                     .setParameter("account", account)
                     .executeUpdate();
         }
@@ -166,7 +166,7 @@ public final class TenancyStore {
     }
 
     private static <T> Optional<T> byUuid(Session session, Class<T> type, UUID id) {
-        return session.createSelectionQuery("from " + type.getSimpleName() + " where uuid = :uuid", type)
+        return session.createSelectionQuery("from " + type.getName() + " where uuid = :uuid", type)
                 .setParameter("uuid", id)
                 .uniqueResultOptional();
     }

@@ -9,6 +9,7 @@ import io.weft.server.network.NetworkView;
 import io.weft.server.network.NewNetwork;
 import io.weft.server.persistence.DatabaseVendor;
 import io.weft.server.securitygroup.GroupRef;
+import io.weft.server.securitygroup.NewSecurityGroup;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -118,7 +119,7 @@ class NicServiceTest {
 
     @Test
     void groupsAreNamedByTheOwnersNames() {
-        fx.groups.create(fx.alice, io.weft.server.securitygroup.NewSecurityGroup.cloudStack("web"));
+        fx.groups.create(fx.alice, NewSecurityGroup.cloudStack("web"));
         NicView nic = fx.nics
                 .create(fx.alice, Optional.empty(), NicSpec.on(network.id()).withGroups(GroupRef.name("web")))
                 .value();

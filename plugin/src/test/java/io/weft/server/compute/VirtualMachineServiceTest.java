@@ -4,18 +4,18 @@ import static io.weft.server.network.NetworkFixture.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.weft.server.error.ErrorCode;
-import io.weft.server.network.Mutation;
 import io.weft.server.network.NetworkFixture;
 import io.weft.server.network.NetworkLimits;
 import io.weft.server.network.NetworkView;
 import io.weft.server.network.NewNetwork;
 import io.weft.server.network.NewScope;
 import io.weft.server.network.ScopeView;
-import io.weft.server.network.model.VmState;
 import io.weft.server.persistence.DatabaseVendor;
 import io.weft.server.securitygroup.GroupRef;
 import io.weft.server.securitygroup.NewSecurityGroup;
 import io.weft.server.securitygroup.SecurityGroupView;
+import io.weft.server.service.Mutation;
+import io.weft.server.service.Page;
 import io.weft.server.topology.AllocationState;
 import io.weft.server.topology.ClusterSpec;
 import io.weft.server.topology.ClusterType;
@@ -96,7 +96,7 @@ class VirtualMachineServiceTest {
         fx.assertFailsUnchanged(
                 () -> vm("vm-2", NicSpec.on(network.id()).withMac("01:00:5e:00:00:01")), ErrorCode.INVALID_PARAMETER);
         assertThat(fx.vms
-                        .list(fx.alice, java.util.Set.of(), Optional.empty(), io.weft.server.network.Page.ALL)
+                        .list(fx.alice, java.util.Set.of(), Optional.empty(), Page.ALL)
                         .total())
                 .isEqualTo(1);
     }
@@ -296,10 +296,7 @@ class VirtualMachineServiceTest {
                 fx.groups.create(fx.bob, NewSecurityGroup.cloudStack("bobs")).value();
         fx.assertFailsUnchanged(
                 () -> fx.vms.setGroups(fx.alice, vm.id(), List.of(GroupRef.id(bobs.id()))), ErrorCode.NOT_FOUND);
-        assertThat(fx.nics
-                        .list(fx.bob, NicQuery.all(), io.weft.server.network.Page.ALL)
-                        .total())
-                .isZero();
+        assertThat(fx.nics.list(fx.bob, NicQuery.all(), Page.ALL).total()).isZero();
     }
 
     @Test

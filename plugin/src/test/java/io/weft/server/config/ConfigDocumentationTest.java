@@ -2,6 +2,8 @@ package io.weft.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.weft.server.WeftConfig;
+import io.weft.server.WeftConfigLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
-import io.weft.server.config.ConfigModule;
-import io.weft.server.config.WeftConfig;
+import io.weft.server.ConfigModule;
+import io.weft.server.WeftConfig;
 import io.weft.server.metrics.MetricsModule;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -24,6 +24,7 @@ import io.weft.server.securitygroup.SecurityGroupService;
 import io.weft.server.securitygroup.SecurityGroupStore;
 import io.weft.server.tags.TagService;
 import io.weft.server.tenancy.Caller;
+import io.weft.server.tenancy.Ownership;
 import io.weft.server.tenancy.Role;
 import io.weft.server.tenancy.TenancyFixture;
 import io.weft.server.topology.AgentAccess;

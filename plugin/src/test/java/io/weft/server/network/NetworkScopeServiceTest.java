@@ -4,12 +4,13 @@ import static io.weft.server.network.NetworkFixture.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.weft.server.error.ErrorCode;
-import io.weft.server.network.model.EgressPolicy;
-import io.weft.server.network.model.RuleDirection;
 import io.weft.server.persistence.DatabaseVendor;
+import io.weft.server.securitygroup.EgressPolicy;
 import io.weft.server.securitygroup.NewSecurityGroup;
+import io.weft.server.securitygroup.RuleDirection;
 import io.weft.server.securitygroup.RuleView;
 import io.weft.server.securitygroup.SecurityGroupView;
+import io.weft.server.service.Page;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -3,18 +3,21 @@ package io.weft.server.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.weft.server.network.model.AllowedAddressPair;
-import io.weft.server.network.model.EgressPolicy;
-import io.weft.server.network.model.EtherType;
-import io.weft.server.network.model.Network;
-import io.weft.server.network.model.NetworkScope;
-import io.weft.server.network.model.Nic;
-import io.weft.server.network.model.NicSecurityGroup;
-import io.weft.server.network.model.ResourceTag;
-import io.weft.server.network.model.RuleDirection;
-import io.weft.server.network.model.SecurityGroup;
-import io.weft.server.network.model.SecurityGroupRule;
-import io.weft.server.network.model.VirtualMachine;
+import io.weft.server.compute.AllowedAddressPairEntity;
+import io.weft.server.compute.Nic;
+import io.weft.server.compute.NicSecurityGroup;
+import io.weft.server.compute.VirtualMachine;
+import io.weft.server.dispatch.DispatcherLease;
+import io.weft.server.jobs.AsyncJob;
+import io.weft.server.jobs.JobStatus;
+import io.weft.server.network.Network;
+import io.weft.server.network.NetworkScope;
+import io.weft.server.securitygroup.EgressPolicy;
+import io.weft.server.securitygroup.EtherType;
+import io.weft.server.securitygroup.RuleDirection;
+import io.weft.server.securitygroup.SecurityGroupEntity;
+import io.weft.server.securitygroup.SecurityGroupRuleEntity;
+import io.weft.server.tags.ResourceTag;
 import io.weft.server.tenancy.Account;
 import io.weft.server.tenancy.Domain;
 import io.weft.server.tenancy.Role;
@@ -144,25 +147,26 @@ class DatabaseSchemaTest {
                 assertThat(nic.isPortSecurityEnabled()).isTrue();
                 assertThat(nic.isDefaultNic()).isTrue();
 
-                AllowedAddressPair pair = ModelGraph.load(session, AllowedAddressPair.class, graph.pair.getUuid());
+                AllowedAddressPairEntity pair =
+                        ModelGraph.load(session, AllowedAddressPairEntity.class, graph.pair.getUuid());
                 assertThat(pair.getNic()).isEqualTo(nic);
                 assertThat(pair.getIpAddress()).isEqualTo("10.1.1.100/32");
 
-                SecurityGroup web = ModelGraph.load(session, SecurityGroup.class, graph.web.getUuid());
+                SecurityGroupEntity web = ModelGraph.load(session, SecurityGroupEntity.class, graph.web.getUuid());
                 assertThat(web.getEgressPolicy()).isEqualTo(EgressPolicy.EC2);
                 assertThat(web.getScope()).isEqualTo(scope);
                 assertThat(web.getDescription()).isEqualTo("web servers");
 
-                SecurityGroupRule cidrRule =
-                        ModelGraph.load(session, SecurityGroupRule.class, graph.cidrRule.getUuid());
+                SecurityGroupRuleEntity cidrRule =
+                        ModelGraph.load(session, SecurityGroupRuleEntity.class, graph.cidrRule.getUuid());
                 assertThat(cidrRule.getRemoteCidr()).isEqualTo("0.0.0.0/0");
                 assertThat(cidrRule.getStartPort()).isEqualTo(80);
                 assertThat(cidrRule.getEndPort()).isEqualTo(443);
                 assertThat(cidrRule.getDirection()).isEqualTo(RuleDirection.INGRESS);
                 assertThat(cidrRule.getEtherType()).isEqualTo(EtherType.IPV4);
 
-                SecurityGroupRule groupRule =
-                        ModelGraph.load(session, SecurityGroupRule.class, graph.groupRule.getUuid());
+                SecurityGroupRuleEntity groupRule =
+                        ModelGraph.load(session, SecurityGroupRuleEntity.class, graph.groupRule.getUuid());
                 assertThat(groupRule.getRemoteGroup()).isEqualTo(web);
                 assertThat(groupRule.getIcmpType()).isEqualTo(8);
                 assertThat(groupRule.getIcmpCode()).isZero();
@@ -265,7 +269,7 @@ class DatabaseSchemaTest {
                     "02:00:00:00:00:01",
                     ModelGraph.CREATED))));
             // Same name as "db", also without a scope.
-            duplicates.add(() -> sessions.inTransaction(session -> session.persist(new SecurityGroup(
+            duplicates.add(() -> sessions.inTransaction(session -> session.persist(new SecurityGroupEntity(
                     UUID.randomUUID(),
                     session.merge(graph.account),
                     null,

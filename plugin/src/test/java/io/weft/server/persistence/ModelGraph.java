@@ -1,17 +1,20 @@
 package io.weft.server.persistence;
 
-import io.weft.server.network.model.AllowedAddressPair;
-import io.weft.server.network.model.EgressPolicy;
-import io.weft.server.network.model.EtherType;
-import io.weft.server.network.model.Network;
-import io.weft.server.network.model.NetworkScope;
-import io.weft.server.network.model.Nic;
-import io.weft.server.network.model.NicSecurityGroup;
-import io.weft.server.network.model.ResourceTag;
-import io.weft.server.network.model.RuleDirection;
-import io.weft.server.network.model.SecurityGroup;
-import io.weft.server.network.model.SecurityGroupRule;
-import io.weft.server.network.model.VirtualMachine;
+import io.weft.server.compute.AllowedAddressPairEntity;
+import io.weft.server.compute.Nic;
+import io.weft.server.compute.NicSecurityGroup;
+import io.weft.server.compute.VirtualMachine;
+import io.weft.server.dispatch.DispatcherLease;
+import io.weft.server.jobs.AsyncJob;
+import io.weft.server.jobs.JobStatus;
+import io.weft.server.network.Network;
+import io.weft.server.network.NetworkScope;
+import io.weft.server.securitygroup.EgressPolicy;
+import io.weft.server.securitygroup.EtherType;
+import io.weft.server.securitygroup.RuleDirection;
+import io.weft.server.securitygroup.SecurityGroupEntity;
+import io.weft.server.securitygroup.SecurityGroupRuleEntity;
+import io.weft.server.tags.ResourceTag;
 import io.weft.server.tenancy.Account;
 import io.weft.server.tenancy.Domain;
 import io.weft.server.tenancy.Role;
@@ -48,11 +51,11 @@ final class ModelGraph {
     final Network network;
     final VirtualMachine vm;
     final Nic nic;
-    final AllowedAddressPair pair;
-    final SecurityGroup web;
-    final SecurityGroup db;
-    final SecurityGroupRule cidrRule;
-    final SecurityGroupRule groupRule;
+    final AllowedAddressPairEntity pair;
+    final SecurityGroupEntity web;
+    final SecurityGroupEntity db;
+    final SecurityGroupRuleEntity cidrRule;
+    final SecurityGroupRuleEntity groupRule;
     final NicSecurityGroup membership;
     final ResourceTag tag;
     final ChangeRecord change;
@@ -111,15 +114,15 @@ final class ModelGraph {
         nic.setIpv6Address("fd00:1::10");
         nic.attach(vm, 0, host, "tap0a1b2c3d");
         nic.setDefaultNic(true);
-        pair = new AllowedAddressPair(UUID.randomUUID(), nic, "10.1.1.100/32", "02:00:00:00:00:99");
-        web = new SecurityGroup(UUID.randomUUID(), account, scope, "web", EgressPolicy.EC2, CREATED);
+        pair = new AllowedAddressPairEntity(UUID.randomUUID(), nic, "10.1.1.100/32", "02:00:00:00:00:99");
+        web = new SecurityGroupEntity(UUID.randomUUID(), account, scope, "web", EgressPolicy.EC2, CREATED);
         web.setDescription("web servers");
-        db = new SecurityGroup(UUID.randomUUID(), account, null, "db", EgressPolicy.CLOUDSTACK, CREATED);
-        cidrRule = SecurityGroupRule.toCidr(
+        db = new SecurityGroupEntity(UUID.randomUUID(), account, null, "db", EgressPolicy.CLOUDSTACK, CREATED);
+        cidrRule = SecurityGroupRuleEntity.toCidr(
                         UUID.randomUUID(), web, RuleDirection.INGRESS, EtherType.IPV4, "tcp", "0.0.0.0/0", CREATED)
                 .withPorts(80, 443)
                 .withDescription("http");
-        groupRule = SecurityGroupRule.toGroup(
+        groupRule = SecurityGroupRuleEntity.toGroup(
                         UUID.randomUUID(), db, RuleDirection.INGRESS, EtherType.IPV4, "icmp", web, CREATED)
                 .withIcmp(8, 0);
         membership = new NicSecurityGroup(UUID.randomUUID(), nic, web);
@@ -162,7 +165,7 @@ final class ModelGraph {
     }
 
     static <T extends PersistentEntity> T load(Session session, Class<T> type, UUID uuid) {
-        return session.createSelectionQuery("from " + type.getSimpleName() + " where uuid = :uuid", type)
+        return session.createSelectionQuery("from " + type.getName() + " where uuid = :uuid", type)
                 .setParameter("uuid", uuid)
                 .getSingleResult();
     }

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.weft.server.error.ErrorCode;
 import io.weft.server.network.NetworkFixture;
-import io.weft.server.network.model.EtherType;
-import io.weft.server.network.model.RuleDirection;
 import io.weft.server.persistence.DatabaseVendor;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.weft.server.compute.NicSpec;
 import io.weft.server.compute.NicView;
 import io.weft.server.error.ErrorCode;
+import io.weft.server.error.WeftException;
 import io.weft.server.network.NetworkFixture;
 import io.weft.server.network.NetworkLimits;
 import io.weft.server.network.NetworkView;
-import io.weft.server.network.Page;
-import io.weft.server.network.model.EgressPolicy;
-import io.weft.server.network.model.EtherType;
-import io.weft.server.network.model.RuleDirection;
+import io.weft.server.network.NewScope;
 import io.weft.server.persistence.DatabaseVendor;
+import io.weft.server.service.Page;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -56,10 +55,8 @@ class SecurityGroupServiceTest {
         assertThat(web.egressPolicy()).isEqualTo(EgressPolicy.CLOUDSTACK);
         assertThat(fx.changesAfter(before)).containsExactly(record("group", List.of(web.id()), false));
 
-        UUID vpc = fx.scopes
-                .create(fx.alice, io.weft.server.network.NewScope.of("10.0.0.0/16"))
-                .value()
-                .id();
+        UUID vpc =
+                fx.scopes.create(fx.alice, NewScope.of("10.0.0.0/16")).value().id();
         SecurityGroupView ec2 =
                 groups.create(fx.alice, NewSecurityGroup.ec2("web", "web", vpc)).value();
         assertThat(ec2.egress()).singleElement().satisfies(rule -> {
@@ -261,7 +258,7 @@ class SecurityGroupServiceTest {
         assertThat(groups.get(fx.alice, db.id()).nicIds()).containsExactly(nic.id());
         try {
             groups.delete(fx.alice, web.id());
-        } catch (io.weft.server.error.WeftException e) {
+        } catch (WeftException e) {
             assertThat(e.getMessage()).contains(db.id().toString());
         }
 

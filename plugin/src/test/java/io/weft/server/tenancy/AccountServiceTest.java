@@ -4,9 +4,9 @@ import static io.weft.server.tenancy.TenancyFixture.assertCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.weft.server.error.ErrorCode;
-import io.weft.server.network.model.EgressPolicy;
-import io.weft.server.network.model.SecurityGroup;
 import io.weft.server.persistence.ChangeRecord;
+import io.weft.server.securitygroup.EgressPolicy;
+import io.weft.server.securitygroup.SecurityGroupEntity;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,7 +29,7 @@ class AccountServiceTest extends TenantTreeTest {
     void deletingAnAccountThatOwnsResourcesIsRefusedUnlessCleanup() {
         fixture.database.sessionFactory().inTransaction(session -> {
             Account owner = fixture.store.findAccount(session, bob.accountId()).orElseThrow();
-            session.persist(new SecurityGroup(
+            session.persist(new SecurityGroupEntity(
                     UUID.randomUUID(), owner, null, "default", EgressPolicy.CLOUDSTACK, fixture.clock.instant()));
         });
         assertCode(() -> accounts.delete(fixture.root, bob.accountId(), false), ErrorCode.IN_USE);
@@ -116,7 +116,7 @@ class AccountServiceTest extends TenantTreeTest {
     void cleanupOfAnAccountRecordsTheChangeForTheDispatcherOnlyWhenHostsAreAffected() {
         accounts.delete(fixture.root, alice.accountId(), true);
         long records = fixture.database.sessionFactory().fromTransaction(session -> session.createSelectionQuery(
-                        "select count(*) from " + ChangeRecord.class.getSimpleName(), Long.class)
+                        "select count(*) from " + ChangeRecord.class.getName(), Long.class)
                 .getSingleResult());
         assertThat(records).isZero();
     }

@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Scopes;
 import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
-import io.weft.server.config.HttpConfig;
+import io.weft.server.http.HttpConfig;
 import io.weft.server.http.HttpRoute;
 
 /**
@@ -17,7 +17,7 @@ public final class CloudStackApiModule extends AbstractModule {
     protected void configure() {
         bind(CloudStackAuthenticator.class).in(Scopes.SINGLETON);
         bind(CommandRegistry.class).in(Scopes.SINGLETON);
-        bind(CloudStackDispatcher.class).in(Scopes.SINGLETON);
+        bind(CloudStackCommandRouter.class).in(Scopes.SINGLETON);
         bind(CloudStackHttpHandler.class).in(Scopes.SINGLETON);
         OptionalBinder.newOptionalBinder(binder(), ParameterValidator.class)
                 .setDefault()

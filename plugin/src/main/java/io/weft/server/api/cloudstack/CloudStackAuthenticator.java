@@ -2,7 +2,6 @@ package io.weft.server.api.cloudstack;
 
 import static java.util.Objects.requireNonNull;
 
-import io.weft.server.config.ApiConfig;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
 import io.weft.server.tenancy.ApiCredentials;

@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.weft.server.config.HttpConfig;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.http.FormDecoder;
+import io.weft.server.http.HttpConfig;
 import io.weft.server.http.HttpResponses;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -31,12 +31,12 @@ import org.eclipse.jetty.util.Callback;
 public final class CloudStackHttpHandler extends Handler.Abstract {
     private static final String FORM = "application/x-www-form-urlencoded";
 
-    private final CloudStackDispatcher dispatcher;
+    private final CloudStackCommandRouter dispatcher;
     private final MeterRegistry meters;
     private final int maxFormSize;
 
     @Inject
-    public CloudStackHttpHandler(CloudStackDispatcher dispatcher, MeterRegistry meters, HttpConfig config) {
+    public CloudStackHttpHandler(CloudStackCommandRouter dispatcher, MeterRegistry meters, HttpConfig config) {
         this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
         this.meters = requireNonNull(meters, "meters is null");
         this.maxFormSize = config.maxFormSize();
@@ -66,12 +66,12 @@ public final class CloudStackHttpHandler extends Handler.Abstract {
                 FormDecoder.decodeInto(readBody(request), parameters);
             }
         } catch (IllegalArgumentException | IOException e) {
-            return CloudStackDispatcher.error(
+            return CloudStackCommandRouter.error(
                     CloudStackEnvelopes.ERROR_RESPONSE,
                     ErrorCode.INVALID_PARAMETER,
                     "malformed request: " + e.getMessage(),
                     format,
-                    CloudStackDispatcher.UNKNOWN);
+                    CloudStackCommandRouter.UNKNOWN);
         }
         return dispatcher.dispatch(new CloudStackRequest(parameters));
     }

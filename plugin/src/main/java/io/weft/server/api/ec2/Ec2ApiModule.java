@@ -18,7 +18,7 @@ public final class Ec2ApiModule extends AbstractModule {
         bind(Ec2Authenticator.class).in(Scopes.SINGLETON);
         bind(Ec2IdResolver.class).in(Scopes.SINGLETON);
         bind(Ec2Tags.class).in(Scopes.SINGLETON);
-        bind(Ec2Dispatcher.class).in(Scopes.SINGLETON);
+        bind(Ec2ActionRouter.class).in(Scopes.SINGLETON);
         bind(Ec2HttpHandler.class).in(Scopes.SINGLETON);
         bind(Ec2HttpServer.class).in(Scopes.SINGLETON);
         Multibinder<Ec2Action.Family> families = Multibinder.newSetBinder(binder(), Ec2Action.Family.class);

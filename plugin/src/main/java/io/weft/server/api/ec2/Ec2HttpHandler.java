@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.weft.server.config.HttpConfig;
+import io.weft.server.http.HttpConfig;
 import io.weft.server.http.HttpResponses;
 import io.weft.server.tenancy.Caller;
 import jakarta.inject.Inject;
@@ -35,12 +35,13 @@ final class Ec2HttpHandler extends Handler.Abstract {
     private static final String XML = "text/xml;charset=UTF-8";
 
     private final Ec2Authenticator authenticator;
-    private final Ec2Dispatcher dispatcher;
+    private final Ec2ActionRouter dispatcher;
     private final MeterRegistry meters;
     private final int maxFormSize;
 
     @Inject
-    Ec2HttpHandler(Ec2Authenticator authenticator, Ec2Dispatcher dispatcher, MeterRegistry meters, HttpConfig config) {
+    Ec2HttpHandler(
+            Ec2Authenticator authenticator, Ec2ActionRouter dispatcher, MeterRegistry meters, HttpConfig config) {
         this.authenticator = requireNonNull(authenticator, "authenticator is null");
         this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
         this.meters = requireNonNull(meters, "meters is null");
@@ -54,7 +55,7 @@ final class Ec2HttpHandler extends Handler.Abstract {
             return true;
         }
         Timer.Sample sample = Timer.start(meters);
-        Ec2Dispatcher.Reply reply = replyTo(request, UUID.randomUUID().toString());
+        Ec2ActionRouter.Reply reply = replyTo(request, UUID.randomUUID().toString());
         sample.stop(Timer.builder("weft.ec2.requests")
                 .description("EC2 API calls by action and status")
                 .tag("action", reply.action())
@@ -64,7 +65,7 @@ final class Ec2HttpHandler extends Handler.Abstract {
         return true;
     }
 
-    private Ec2Dispatcher.Reply replyTo(Request request, String requestId) {
+    private Ec2ActionRouter.Reply replyTo(Request request, String requestId) {
         try {
             Ec2WireRequest wire = wire(request);
             Caller caller = authenticator.authenticate(wire);

@@ -2,8 +2,7 @@ package io.weft.server.api.ec2;
 
 import static java.util.Objects.requireNonNull;
 
-import io.weft.server.config.Ec2Config;
-import io.weft.server.config.ShutdownConfig;
+import io.weft.server.http.ShutdownConfig;
 import jakarta.inject.Inject;
 import java.net.URI;
 import org.eclipse.jetty.server.HttpConfiguration;

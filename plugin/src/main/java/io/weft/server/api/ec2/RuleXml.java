@@ -1,7 +1,7 @@
 package io.weft.server.api.ec2;
 
-import io.weft.server.network.model.EtherType;
-import io.weft.server.network.model.RuleDirection;
+import io.weft.server.securitygroup.EtherType;
+import io.weft.server.securitygroup.RuleDirection;
 import io.weft.server.securitygroup.RuleView;
 import io.weft.server.securitygroup.SecurityGroupView;
 import java.util.ArrayList;

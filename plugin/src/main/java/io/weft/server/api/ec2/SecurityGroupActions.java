@@ -2,12 +2,12 @@ package io.weft.server.api.ec2;
 
 import static java.util.Objects.requireNonNull;
 
-import io.weft.server.network.Page;
 import io.weft.server.securitygroup.GroupQuery;
 import io.weft.server.securitygroup.NewSecurityGroup;
 import io.weft.server.securitygroup.RuleView;
 import io.weft.server.securitygroup.SecurityGroupService;
 import io.weft.server.securitygroup.SecurityGroupView;
+import io.weft.server.service.Page;
 import io.weft.server.tags.TagView;
 import io.weft.server.tenancy.Caller;
 import jakarta.inject.Inject;

@@ -2,14 +2,14 @@ package io.weft.server.api.ec2;
 
 import static java.util.Objects.requireNonNull;
 
-import io.weft.server.network.Page;
-import io.weft.server.network.model.RuleDirection;
 import io.weft.server.securitygroup.GroupQuery;
 import io.weft.server.securitygroup.GroupRef;
+import io.weft.server.securitygroup.RuleDirection;
 import io.weft.server.securitygroup.RuleRequest;
 import io.weft.server.securitygroup.RuleView;
 import io.weft.server.securitygroup.SecurityGroupService;
 import io.weft.server.securitygroup.SecurityGroupView;
+import io.weft.server.service.Page;
 import io.weft.server.tenancy.Caller;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

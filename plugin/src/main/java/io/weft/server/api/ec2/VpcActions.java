@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.weft.server.network.NetworkScopeService;
 import io.weft.server.network.NewScope;
-import io.weft.server.network.Page;
 import io.weft.server.network.ScopeView;
+import io.weft.server.service.Page;
 import io.weft.server.tags.TagView;
 import io.weft.server.tenancy.Caller;
 import jakarta.inject.Inject;

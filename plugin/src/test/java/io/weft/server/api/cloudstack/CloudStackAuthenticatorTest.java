@@ -3,9 +3,9 @@ package io.weft.server.api.cloudstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.weft.server.config.ApiConfig;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
+import io.weft.server.tenancy.Caller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,7 +137,7 @@ class CloudStackAuthenticatorTest {
                 .contains(Instant.parse("2024-05-01T10:05:00Z"));
     }
 
-    private io.weft.server.tenancy.Caller authenticate(ApiConfig config, Map<String, String> params) {
+    private Caller authenticate(ApiConfig config, Map<String, String> params) {
         return new CloudStackAuthenticator(directory, config, Clock.fixed(NOW, ZoneOffset.UTC))
                 .authenticate(new CloudStackRequest(params));
     }

@@ -25,13 +25,13 @@ import org.w3c.dom.NodeList;
  */
 final class Ec2ActionsFixture {
     final NetworkFixture fx;
-    private final Ec2Dispatcher dispatcher;
+    private final Ec2ActionRouter dispatcher;
 
     Ec2ActionsFixture(NetworkFixture fx) {
         this.fx = fx;
         Ec2IdResolver ids = new Ec2IdResolver(fx.scopes, fx.networks, fx.groups, fx.nics, fx.vms);
         Ec2Tags tags = new Ec2Tags(fx.tags);
-        this.dispatcher = new Ec2Dispatcher(
+        this.dispatcher = new Ec2ActionRouter(
                 Ec2Catalogue.load(),
                 Set.of(
                         new VpcActions(fx.scopes, ids, tags),
@@ -88,7 +88,7 @@ final class Ec2ActionsFixture {
         for (int i = 0; i < pairs.length; i += 2) {
             parameters.put(pairs[i], pairs[i + 1]);
         }
-        Ec2Dispatcher.Reply reply =
+        Ec2ActionRouter.Reply reply =
                 dispatcher.dispatch(parameters, caller, UUID.randomUUID().toString());
         try {
             var builder = DocumentBuilderFactory.newInstance().newDocumentBuilder();

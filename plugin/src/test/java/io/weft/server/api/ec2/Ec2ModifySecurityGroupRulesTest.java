@@ -4,10 +4,10 @@ import static io.weft.server.network.NetworkFixture.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.weft.server.network.NetworkFixture;
-import io.weft.server.network.Page;
 import io.weft.server.persistence.DatabaseVendor;
 import io.weft.server.persistence.outbox.ChangeKind;
 import io.weft.server.securitygroup.GroupQuery;
+import io.weft.server.service.Page;
 import io.weft.server.tenancy.Caller;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.weft.server.api.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.weft.server.network.model.EgressPolicy;
-import io.weft.server.network.model.EtherType;
-import io.weft.server.network.model.RuleDirection;
+import io.weft.server.securitygroup.EgressPolicy;
+import io.weft.server.securitygroup.EtherType;
+import io.weft.server.securitygroup.RuleDirection;
 import io.weft.server.securitygroup.RuleRequest;
 import io.weft.server.securitygroup.RuleView;
 import io.weft.server.securitygroup.SecurityGroupView;

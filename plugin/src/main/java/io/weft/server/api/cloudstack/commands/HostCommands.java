@@ -2,11 +2,11 @@ package io.weft.server.api.cloudstack.commands;
 
 import static java.util.Objects.requireNonNull;
 
+import io.weft.server.api.cloudstack.ApiConfig;
 import io.weft.server.api.cloudstack.CloudStackResult;
 import io.weft.server.api.cloudstack.Params;
 import io.weft.server.api.cloudstack.commands.TopologyResponses.HostResponse;
 import io.weft.server.compute.VirtualMachineService;
-import io.weft.server.config.ApiConfig;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.topology.AddedHost;
 import io.weft.server.topology.HostService;

@@ -2,9 +2,9 @@ package io.weft.server.api.cloudstack.commands;
 
 import static java.util.Objects.requireNonNull;
 
+import io.weft.server.api.cloudstack.ApiConfig;
 import io.weft.server.api.cloudstack.CloudStackResult;
 import io.weft.server.api.cloudstack.Params;
-import io.weft.server.config.ApiConfig;
 import io.weft.server.jobs.AsyncJobs;
 import io.weft.server.jobs.JobView;
 import io.weft.server.tenancy.Caller;

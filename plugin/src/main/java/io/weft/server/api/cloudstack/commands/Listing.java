@@ -1,11 +1,11 @@
 package io.weft.server.api.cloudstack.commands;
 
+import io.weft.server.api.cloudstack.ApiConfig;
 import io.weft.server.api.cloudstack.CloudStackResult;
 import io.weft.server.api.cloudstack.PageRequest;
 import io.weft.server.api.cloudstack.Params;
-import io.weft.server.config.ApiConfig;
-import io.weft.server.network.Page;
-import io.weft.server.network.Paged;
+import io.weft.server.service.Page;
+import io.weft.server.service.Paged;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

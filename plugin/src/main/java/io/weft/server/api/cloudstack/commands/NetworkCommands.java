@@ -2,21 +2,21 @@ package io.weft.server.api.cloudstack.commands;
 
 import static java.util.Objects.requireNonNull;
 
+import io.weft.server.api.cloudstack.ApiConfig;
 import io.weft.server.api.cloudstack.CloudStackResult;
 import io.weft.server.api.cloudstack.Params;
 import io.weft.server.api.cloudstack.commands.NetworkOfferings.Offering;
 import io.weft.server.api.cloudstack.commands.NetworkOfferings.OfferingResponse;
 import io.weft.server.api.cloudstack.commands.Tags.TagResponse;
-import io.weft.server.config.ApiConfig;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
 import io.weft.server.jobs.JobOutcome;
-import io.weft.server.network.Mutation;
 import io.weft.server.network.NetworkQuery;
 import io.weft.server.network.NetworkService;
 import io.weft.server.network.NetworkView;
 import io.weft.server.network.NewNetwork;
-import io.weft.server.network.Paged;
+import io.weft.server.service.Mutation;
+import io.weft.server.service.Paged;
 import io.weft.server.tags.TaggedType;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.topology.IpAddresses;

@@ -2,6 +2,7 @@ package io.weft.server.api.cloudstack.commands;
 
 import static java.util.Objects.requireNonNull;
 
+import io.weft.server.api.cloudstack.ApiConfig;
 import io.weft.server.api.cloudstack.CloudStackResult;
 import io.weft.server.api.cloudstack.Params;
 import io.weft.server.api.cloudstack.commands.VmResponses.NicResponse;
@@ -11,9 +12,8 @@ import io.weft.server.compute.NicService;
 import io.weft.server.compute.NicSpec;
 import io.weft.server.compute.VirtualMachineService;
 import io.weft.server.compute.VirtualMachineView;
-import io.weft.server.config.ApiConfig;
 import io.weft.server.jobs.JobOutcome;
-import io.weft.server.network.Mutation;
+import io.weft.server.service.Mutation;
 import io.weft.server.tenancy.Caller;
 import jakarta.inject.Inject;
 import java.util.Optional;

@@ -2,10 +2,10 @@ package io.weft.server.api.cloudstack.commands;
 
 import static java.util.Objects.requireNonNull;
 
+import io.weft.server.api.cloudstack.ApiConfig;
 import io.weft.server.api.cloudstack.CloudStackResult;
 import io.weft.server.api.cloudstack.Params;
 import io.weft.server.api.cloudstack.commands.TopologyResponses.PodResponse;
-import io.weft.server.config.ApiConfig;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.topology.AllocationState;
 import io.weft.server.topology.PodAddressing;

@@ -2,18 +2,18 @@ package io.weft.server.api.cloudstack.commands;
 
 import static java.util.Objects.requireNonNull;
 
+import io.weft.server.api.cloudstack.ApiConfig;
 import io.weft.server.api.cloudstack.CloudStackResult;
 import io.weft.server.api.cloudstack.Params;
 import io.weft.server.api.cloudstack.commands.SecurityGroupResponses.GroupResponse;
 import io.weft.server.api.cloudstack.commands.Tags.TagResponse;
 import io.weft.server.compute.VirtualMachineService;
-import io.weft.server.config.ApiConfig;
-import io.weft.server.network.Paged;
-import io.weft.server.network.model.EgressPolicy;
+import io.weft.server.securitygroup.EgressPolicy;
 import io.weft.server.securitygroup.GroupQuery;
 import io.weft.server.securitygroup.NewSecurityGroup;
 import io.weft.server.securitygroup.SecurityGroupService;
 import io.weft.server.securitygroup.SecurityGroupView;
+import io.weft.server.service.Paged;
 import io.weft.server.tags.TaggedType;
 import io.weft.server.tenancy.Caller;
 import jakarta.inject.Inject;

@@ -2,6 +2,7 @@ package io.weft.server.api.cloudstack.commands;
 
 import static java.util.Objects.requireNonNull;
 
+import io.weft.server.api.cloudstack.ApiConfig;
 import io.weft.server.api.cloudstack.AsyncCreateCommand;
 import io.weft.server.api.cloudstack.CloudStackResult;
 import io.weft.server.api.cloudstack.Params;
@@ -11,16 +12,15 @@ import io.weft.server.compute.NicSpec;
 import io.weft.server.compute.NicView;
 import io.weft.server.compute.VirtualMachineService;
 import io.weft.server.compute.VirtualMachineView;
-import io.weft.server.config.ApiConfig;
+import io.weft.server.compute.VmState;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
 import io.weft.server.jobs.JobInstance;
 import io.weft.server.jobs.JobOutcome;
 import io.weft.server.jobs.TrackedCommand;
-import io.weft.server.network.Mutation;
-import io.weft.server.network.Page;
-import io.weft.server.network.model.VmState;
 import io.weft.server.securitygroup.GroupRef;
+import io.weft.server.service.Mutation;
+import io.weft.server.service.Page;
 import io.weft.server.tenancy.Caller;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.weft.server.api.cloudstack.commands;
 
 import io.weft.server.compute.NicView;
 import io.weft.server.compute.VirtualMachineView;
-import io.weft.server.network.model.VmState;
+import io.weft.server.compute.VmState;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.weft.server.WeftConfig;
 import io.weft.server.WeftServer;
 import io.weft.server.api.cloudstack.CloudStackSignature;
-import io.weft.server.config.WeftConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

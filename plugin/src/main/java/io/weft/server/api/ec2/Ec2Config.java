@@ -1,0 +1,19 @@
+package io.weft.server.api.ec2;
+
+import static java.util.Objects.requireNonNull;
+
+import io.weft.server.config.ConfigSource;
+
+/** The listener of the EC2-compatible Query API: its own port, path {@code /}. */
+public record Ec2Config(String host, int port) {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8788;
+
+    public Ec2Config {
+        requireNonNull(host, "host is null");
+    }
+
+    public static Ec2Config from(ConfigSource source) {
+        return new Ec2Config(source.string("ec2.host", DEFAULT_HOST), source.port("ec2.port", DEFAULT_PORT));
+    }
+}

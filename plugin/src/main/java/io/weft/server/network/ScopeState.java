@@ -1,0 +1,7 @@
+package io.weft.server.network;
+
+/** A network scope's (EC2 VPC's) state. */
+public enum ScopeState {
+    PENDING,
+    AVAILABLE
+}

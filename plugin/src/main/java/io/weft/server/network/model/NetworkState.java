@@ -1,8 +1,0 @@
-package io.weft.server.network.model;
-
-/** A network's life cycle, as CloudStack shows it (Allocated, Implemented). */
-public enum NetworkState {
-    ALLOCATED,
-    IMPLEMENTED,
-    DESTROYING
-}

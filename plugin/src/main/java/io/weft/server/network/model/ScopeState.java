@@ -1,7 +1,0 @@
-package io.weft.server.network.model;
-
-/** A network scope's (EC2 VPC's) state. */
-public enum ScopeState {
-    PENDING,
-    AVAILABLE
-}
