@@ -10,6 +10,7 @@ import io.weft.server.api.port.PortApiModule;
 import io.weft.server.api.rest.RestModule;
 import io.weft.server.broker.EmbeddedBrokerModule;
 import io.weft.server.broker.ExternalBrokerModule;
+import io.weft.server.compute.ComputeModule;
 import io.weft.server.dispatch.DispatchModule;
 import io.weft.server.http.HttpModule;
 import io.weft.server.jobs.JobsModule;
@@ -18,7 +19,10 @@ import io.weft.server.network.NetworkLimits;
 import io.weft.server.network.NetworkModule;
 import io.weft.server.persistence.PersistenceModule;
 import io.weft.server.persistence.SecretCipherModule;
+import io.weft.server.securitygroup.SecurityGroupModule;
+import io.weft.server.tags.TagsModule;
 import io.weft.server.tenancy.TenancyModule;
+import io.weft.server.topology.HostLiveness;
 import io.weft.server.topology.TopologyModule;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,12 +49,15 @@ public final class ServerModules {
         modules.add(new TenancyModule(config.bootstrap()));
         modules.add(new TopologyModule());
         modules.add(new NetworkModule(NetworkLimits.DEFAULTS));
+        modules.add(new SecurityGroupModule());
+        modules.add(new ComputeModule(new HostLiveness(config.dispatch().heartbeatTimeout())));
+        modules.add(new TagsModule());
         modules.add(new Ec2ApiModule());
         modules.add(new CloudStackNetworkCommandsModule());
-        modules.add(new DispatchModule());
+        modules.add(new DispatchModule(config.dispatch()));
         modules.add(new RestModule());
         modules.add(new OperatorApiModule());
-        modules.add(new PortApiModule());
+        modules.add(new PortApiModule(config.compute()));
         return List.copyOf(modules);
     }
 }

@@ -2,7 +2,6 @@ package io.weft.server.compute;
 
 import static java.util.Objects.requireNonNull;
 
-import io.weft.server.dispatch.DispatchSettings;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
 import io.weft.server.tenancy.Authorizer;
@@ -10,10 +9,10 @@ import io.weft.server.tenancy.Caller;
 import io.weft.server.tenancy.Ownership;
 import io.weft.server.topology.AllocationState;
 import io.weft.server.topology.Host;
+import io.weft.server.topology.HostLiveness;
 import io.weft.server.topology.Zone;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.UUID;
@@ -26,13 +25,13 @@ import org.hibernate.Session;
 public final class Placement {
     private final Authorizer authorizer;
     private final Clock clock;
-    private final Duration heartbeatTimeout;
+    private final HostLiveness liveness;
 
     @Inject
-    public Placement(Authorizer authorizer, Clock clock, DispatchSettings dispatch) {
+    public Placement(Authorizer authorizer, Clock clock, HostLiveness liveness) {
         this.authorizer = requireNonNull(authorizer, "authorizer is null");
         this.clock = requireNonNull(clock, "clock is null");
-        this.heartbeatTimeout = requireNonNull(dispatch, "dispatch is null").heartbeatTimeout();
+        this.liveness = requireNonNull(liveness, "liveness is null");
     }
 
     Host host(Session session, Caller caller, UUID hostId, Zone zone) {
@@ -49,8 +48,8 @@ public final class Placement {
      * Picks the host a running VM migrates to when none is named (root only), as CloudStack does: an
      * Enabled host (in an Enabled cluster, if any) of the same hypervisor whose agent is up, other than
      * the VM's; one of the VM's cluster if there is one, else one of its zone; the fewest bound NICs
-     * first, then by name. Up means heard from within the dispatcher's heartbeat timeout, the rule by
-     * which the dispatcher itself counts a host as disconnected; the hosts' state column is not kept.
+     * first, then by name. Up is {@link HostLiveness}: the rule by which the dispatcher itself counts a host as
+     * disconnected.
      */
     Host destinationFor(Session session, Caller caller, VirtualMachine vm) {
         authorizer.requireRootAdmin(caller);
@@ -66,7 +65,7 @@ public final class Placement {
                 .setParameter("current", current)
                 .setParameter("hypervisor", current.getHypervisorType())
                 .setParameter("enabled", AllocationState.ENABLED)
-                .setParameter("upSince", clock.instant().minus(heartbeatTimeout))
+                .setParameter("upSince", liveness.upSince(clock.instant()))
                 .getResultList()
                 .stream()
                 .min(Comparator.<Object[]>comparingInt(row -> sameCluster((Host) row[0], current) ? 0 : 1)

@@ -1,14 +1,17 @@
 package io.weft.server.dispatch;
 
+import static java.util.Objects.requireNonNull;
+
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Scopes;
 import com.google.inject.multibindings.OptionalBinder;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.weft.server.WeftConfig;
 import io.weft.server.dispatch.messaging.HostMessaging;
+import io.weft.server.persistence.PersistentEntities;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
 import org.hibernate.SessionFactory;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +21,19 @@ import org.slf4j.LoggerFactory;
  * consumer.
  */
 public final class DispatchModule extends AbstractModule {
+    /** The lease that says which server dispatches. */
+    public static final List<Class<?>> ENTITIES = List.of(DispatcherLease.class);
+
+    private final DispatchSettings settings;
+
+    public DispatchModule(DispatchSettings settings) {
+        this.settings = requireNonNull(settings, "settings is null");
+    }
+
     @Override
     protected void configure() {
+        PersistentEntities.contribute(binder(), ENTITIES);
+        bind(DispatchSettings.class).toInstance(settings);
         bind(HostMessaging.class).in(Scopes.SINGLETON);
         bind(ConvergenceQueries.class).to(DispatcherRuntime.class);
         OptionalBinder.newOptionalBinder(binder(), HostChannelDecorator.class)
@@ -29,11 +43,6 @@ public final class DispatchModule extends AbstractModule {
                 .setDefault()
                 .toInstance(status -> LoggerFactory.getLogger(PortEvents.class)
                         .info("NIC {} on host {} is {}", status.nicId(), status.hostId(), status.state()));
-    }
-
-    @Provides
-    DispatchSettings settings(WeftConfig config) {
-        return config.dispatch();
     }
 
     /** The whole dispatcher in one place: one part per job, composed by the loop, run on one thread. */

@@ -8,6 +8,7 @@ import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collection;
 import org.flywaydb.core.Flyway;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.MetadataSources;
@@ -36,8 +37,9 @@ public final class Database implements AutoCloseable {
     }
 
     /** Connects, migrates and validates; fails with {@link ErrorCode#UNAVAILABLE} if the database is not reachable. */
-    public static Database open(DatabaseConfig config) {
+    public static Database open(DatabaseConfig config, Collection<Class<?>> entities) {
         requireNonNull(config, "config is null");
+        requireNonNull(entities, "entities is null");
         HikariDataSource dataSource = connect(config);
         try {
             DatabaseVendor vendor = vendorOf(dataSource);
@@ -53,7 +55,7 @@ public final class Database implements AutoCloseable {
                     vendor,
                     migration.targetSchemaVersion,
                     migration.migrationsExecuted);
-            return new Database(dataSource, vendor, buildSessionFactory(dataSource));
+            return new Database(dataSource, vendor, buildSessionFactory(dataSource, entities));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -82,7 +84,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static SessionFactory buildSessionFactory(HikariDataSource dataSource) {
+    private static SessionFactory buildSessionFactory(HikariDataSource dataSource, Collection<Class<?>> entities) {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .applySetting(AvailableSettings.HBM2DDL_AUTO, "validate")
@@ -97,7 +99,7 @@ public final class Database implements AutoCloseable {
                 .build();
         try {
             MetadataSources sources = new MetadataSources(registry);
-            PersistentEntities.ALL.forEach(sources::addAnnotatedClass);
+            entities.forEach(sources::addAnnotatedClass);
             return sources.buildMetadata().buildSessionFactory();
         } catch (RuntimeException e) {
             StandardServiceRegistryBuilder.destroy(registry);

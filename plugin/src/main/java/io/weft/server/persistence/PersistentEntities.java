@@ -1,49 +1,25 @@
 package io.weft.server.persistence;
 
-import io.weft.server.compute.AllowedAddressPairEntity;
-import io.weft.server.compute.Nic;
-import io.weft.server.compute.NicSecurityGroup;
-import io.weft.server.compute.VirtualMachine;
-import io.weft.server.dispatch.DispatcherLease;
-import io.weft.server.jobs.AsyncJob;
-import io.weft.server.network.Network;
-import io.weft.server.network.NetworkScope;
-import io.weft.server.securitygroup.SecurityGroupEntity;
-import io.weft.server.securitygroup.SecurityGroupRuleEntity;
-import io.weft.server.tags.ResourceTag;
-import io.weft.server.tenancy.Account;
-import io.weft.server.tenancy.Domain;
-import io.weft.server.tenancy.User;
-import io.weft.server.topology.Cluster;
-import io.weft.server.topology.Host;
-import io.weft.server.topology.Pod;
-import io.weft.server.topology.Zone;
-import io.weft.server.topology.ZoneSegmentRange;
+import com.google.inject.Binder;
+import com.google.inject.TypeLiteral;
+import com.google.inject.multibindings.Multibinder;
 import java.util.List;
 
-/** Every mapped class, in one place: the session factory registers exactly these (no classpath scan). */
-final class PersistentEntities {
-    static final List<Class<?>> ALL = List.of(
-            Zone.class,
-            ZoneSegmentRange.class,
-            Pod.class,
-            Cluster.class,
-            Host.class,
-            Domain.class,
-            Account.class,
-            User.class,
-            NetworkScope.class,
-            Network.class,
-            VirtualMachine.class,
-            Nic.class,
-            AllowedAddressPairEntity.class,
-            SecurityGroupEntity.class,
-            SecurityGroupRuleEntity.class,
-            NicSecurityGroup.class,
-            ResourceTag.class,
-            ChangeRecord.class,
-            AsyncJob.class,
-            DispatcherLease.class);
+/**
+ * The mapped classes, each contributed by the module of the feature that owns it: the session factory
+ * registers exactly their union (no classpath scan), and persistence names no feature above it.
+ */
+public final class PersistentEntities {
+    /** Persistence's own: the outbox every writer appends to. */
+    static final List<Class<?>> OWN = List.of(ChangeRecord.class);
+
+    private static final TypeLiteral<Class<?>> ENTITY = new TypeLiteral<>() {};
 
     private PersistentEntities() {}
+
+    /** Adds a feature's entities; call from its module's {@code configure}. */
+    public static void contribute(Binder binder, List<Class<?>> entities) {
+        Multibinder<Class<?>> set = Multibinder.newSetBinder(binder, ENTITY);
+        entities.forEach(entity -> set.addBinding().toInstance(entity));
+    }
 }

@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
+import io.weft.server.persistence.PersistentEntities;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
+import java.util.List;
 
 /**
  * Tenancy: a service per aggregate (domains, accounts, users), the API key directory the API edges
@@ -15,6 +17,9 @@ import java.security.SecureRandom;
  * elsewhere. Higher features add their {@link AccountResources}; the set may be empty.
  */
 public final class TenancyModule extends AbstractModule {
+    /** Domains, accounts and users. */
+    public static final List<Class<?>> ENTITIES = List.of(Domain.class, Account.class, User.class);
+
     private final BootstrapConfig bootstrapConfig;
 
     public TenancyModule(BootstrapConfig bootstrapConfig) {
@@ -23,9 +28,11 @@ public final class TenancyModule extends AbstractModule {
 
     @Override
     protected void configure() {
+        PersistentEntities.contribute(binder(), ENTITIES);
         bind(BootstrapConfig.class).toInstance(bootstrapConfig);
         bind(TenancyStore.class).in(Singleton.class);
         bind(Authorizer.class).in(Singleton.class);
+        bind(Ownership.class).in(Singleton.class);
         bind(TenancyOperations.class).in(Singleton.class);
         bind(DomainService.class).in(Singleton.class);
         bind(AccountService.class).in(Singleton.class);

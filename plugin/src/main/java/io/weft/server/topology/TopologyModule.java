@@ -2,7 +2,9 @@ package io.weft.server.topology;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
+import io.weft.server.persistence.PersistentEntities;
 import jakarta.inject.Singleton;
+import java.util.List;
 
 /**
  * Topology: a service per aggregate (zones, pods, clusters, hosts) and their store. Needs a {@code
@@ -11,9 +13,14 @@ import jakarta.inject.Singleton;
  * their {@link TopologyOccupants}; the set may be empty.
  */
 public final class TopologyModule extends AbstractModule {
+    /** Zones with their segment ranges, pods, clusters and hosts. */
+    public static final List<Class<?>> ENTITIES =
+            List.of(Zone.class, ZoneSegmentRange.class, Pod.class, Cluster.class, Host.class);
+
     @Override
     protected void configure() {
         Multibinder.newSetBinder(binder(), TopologyOccupants.class);
+        PersistentEntities.contribute(binder(), ENTITIES);
         bind(TopologyStore.class).in(Singleton.class);
         bind(TopologyOperations.class).in(Singleton.class);
         bind(ZoneService.class).in(Singleton.class);

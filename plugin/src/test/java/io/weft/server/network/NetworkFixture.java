@@ -29,6 +29,7 @@ import io.weft.server.tenancy.Role;
 import io.weft.server.tenancy.TenancyFixture;
 import io.weft.server.topology.AgentAccess;
 import io.weft.server.topology.ClusterService;
+import io.weft.server.topology.HostLiveness;
 import io.weft.server.topology.HostService;
 import io.weft.server.topology.HostSpec;
 import io.weft.server.topology.HypervisorType;
@@ -81,7 +82,10 @@ public final class NetworkFixture implements AutoCloseable {
         NicGroups nicGroups = new NicGroups(resolver, defaults, computeStore, limits);
         NicAllocator allocator = new NicAllocator(
                 ownership, networkStore, computeStore, nicGroups, limits, new SplittableRandom(7), tenancy.clock);
-        Placement placement = new Placement(tenancy.authorizer, tenancy.clock, DispatchSettings.defaults());
+        Placement placement = new Placement(
+                tenancy.authorizer,
+                tenancy.clock,
+                new HostLiveness(DispatchSettings.defaults().heartbeatTimeout()));
         networks = new NetworkService(sessions, networkStore, ownership, changes, tenancy.clock);
         scopes = new NetworkScopeService(sessions, networkStore, ownership, defaults, changes, tenancy.clock);
         groups = new SecurityGroupService(

@@ -2,12 +2,21 @@ package io.weft.server.persistence;
 
 import static java.util.Objects.requireNonNull;
 
+import io.weft.server.compute.ComputeModule;
+import io.weft.server.dispatch.DispatchModule;
+import io.weft.server.jobs.JobsModule;
+import io.weft.server.network.NetworkModule;
+import io.weft.server.securitygroup.SecurityGroupModule;
+import io.weft.server.tags.TagsModule;
+import io.weft.server.tenancy.TenancyModule;
+import io.weft.server.topology.TopologyModule;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -18,6 +27,20 @@ import org.junit.jupiter.api.Assumptions;
  * {@value #REQUIRE_ENV}=1 (CI does), which turns the skip into a failure.
  */
 public final class TestDatabase implements AutoCloseable {
+    /** Every feature's entities, as the server's modules contribute them. */
+    public static final List<Class<?>> ALL_ENTITIES = Stream.of(
+                    PersistentEntities.OWN,
+                    TopologyModule.ENTITIES,
+                    TenancyModule.ENTITIES,
+                    NetworkModule.ENTITIES,
+                    SecurityGroupModule.ENTITIES,
+                    ComputeModule.ENTITIES,
+                    TagsModule.ENTITIES,
+                    JobsModule.ENTITIES,
+                    DispatchModule.ENTITIES)
+            .flatMap(List::stream)
+            .toList();
+
     public static final String REQUIRE_ENV = "WEFT_REQUIRE_DATABASES";
 
     private static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
@@ -103,7 +126,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Opens (migrates and validates) the database. */
     public Database open() {
-        return Database.open(config);
+        return Database.open(config, ALL_ENTITIES);
     }
 
     /** A plain JDBC connection to the test database, to look at what Hibernate wrote. */

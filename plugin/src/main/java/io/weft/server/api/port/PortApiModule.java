@@ -1,11 +1,12 @@
 package io.weft.server.api.port;
 
+import static java.util.Objects.requireNonNull;
+
 import com.google.inject.AbstractModule;
 import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
-import io.weft.server.WeftConfig;
 import io.weft.server.api.rest.RestRoute;
 import io.weft.server.api.rest.RestRoutes;
 import io.weft.server.dispatch.PortEvents;
@@ -17,8 +18,15 @@ import jakarta.inject.Singleton;
  * module's logging default for port events.
  */
 public final class PortApiModule extends AbstractModule {
+    private final PortApiSettings settings;
+
+    public PortApiModule(PortApiSettings settings) {
+        this.settings = requireNonNull(settings, "settings is null");
+    }
+
     @Override
     protected void configure() {
+        bind(PortApiSettings.class).toInstance(settings);
         bind(WiredPorts.class).in(Singleton.class);
         bind(PortApi.class).in(Singleton.class);
         bind(PortApiEvents.class).in(Singleton.class);
@@ -40,11 +48,6 @@ public final class PortApiModule extends AbstractModule {
                 .unbind(r)));
         routes.addBinding().toInstance(new RestRoute("PUT", "/ports/{portId}/security-groups", r -> ports.get()
                 .setGroups(r)));
-    }
-
-    @Provides
-    PortApiSettings settings(WeftConfig config) {
-        return config.compute();
     }
 
     /** The webhook when a URL is configured; otherwise events only update the wired state. */

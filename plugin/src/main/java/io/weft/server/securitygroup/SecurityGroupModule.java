@@ -1,0 +1,28 @@
+package io.weft.server.securitygroup;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
+import io.weft.server.persistence.PersistentEntities;
+import io.weft.server.tenancy.AccountResources;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/**
+ * Security groups and their rules. Needs a {@code SessionFactory}, a {@code ChangeLog}, a {@code
+ * java.time.Clock}, the tenancy module and the network module's {@code NetworkLimits}.
+ */
+public final class SecurityGroupModule extends AbstractModule {
+    /** Groups and their rules. */
+    public static final List<Class<?>> ENTITIES = List.of(SecurityGroupEntity.class, SecurityGroupRuleEntity.class);
+
+    @Override
+    protected void configure() {
+        PersistentEntities.contribute(binder(), ENTITIES);
+        bind(SecurityGroupStore.class).in(Singleton.class);
+        bind(GroupResolver.class).in(Singleton.class);
+        bind(DefaultGroups.class).in(Singleton.class);
+        bind(SecurityGroupService.class).in(Singleton.class);
+        // What tenancy, lower down, must count and delete without naming this feature.
+        Multibinder.newSetBinder(binder(), AccountResources.class).addBinding().to(SecurityGroupAccountResources.class);
+    }
+}

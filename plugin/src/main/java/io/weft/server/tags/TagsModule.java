@@ -1,0 +1,22 @@
+package io.weft.server.tags;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
+import io.weft.server.persistence.PersistentEntities;
+import io.weft.server.tenancy.AccountResources;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/** Tags on resources. Needs a {@code SessionFactory}, a {@code java.time.Clock} and the tenancy module. */
+public final class TagsModule extends AbstractModule {
+    /** Tags, whichever resource they are on. */
+    public static final List<Class<?>> ENTITIES = List.of(ResourceTag.class);
+
+    @Override
+    protected void configure() {
+        PersistentEntities.contribute(binder(), ENTITIES);
+        bind(TagService.class).in(Singleton.class);
+        // What tenancy, lower down, must count and delete without naming this feature.
+        Multibinder.newSetBinder(binder(), AccountResources.class).addBinding().to(TagAccountResources.class);
+    }
+}
