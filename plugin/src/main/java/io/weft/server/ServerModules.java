@@ -2,6 +2,7 @@ package io.weft.server;
 
 import com.google.inject.Module;
 import io.weft.server.api.cloudstack.CloudStackApiModule;
+import io.weft.server.api.cloudstack.CloudStackJobsModule;
 import io.weft.server.api.cloudstack.commands.CloudStackCommandsModule;
 import io.weft.server.api.cloudstack.commands.CloudStackNetworkCommandsModule;
 import io.weft.server.api.ec2.Ec2ApiModule;
@@ -45,6 +46,7 @@ public final class ServerModules {
         modules.add(config.broker().embedded() ? new EmbeddedBrokerModule() : new ExternalBrokerModule());
         modules.add(new CloudStackApiModule());
         modules.add(new JobsModule());
+        modules.add(new CloudStackJobsModule());
         modules.add(new CloudStackCommandsModule());
         modules.add(new TenancyModule(config.bootstrap()));
         modules.add(new TopologyModule());

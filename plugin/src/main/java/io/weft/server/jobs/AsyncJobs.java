@@ -3,11 +3,6 @@ package io.weft.server.jobs;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.weft.server.api.cloudstack.AsyncJobService;
-import io.weft.server.api.cloudstack.CloudStackCommand;
-import io.weft.server.api.cloudstack.CloudStackEnvelopes;
-import io.weft.server.api.cloudstack.CloudStackError;
-import io.weft.server.api.cloudstack.Params;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
 import io.weft.server.tenancy.Account;
@@ -29,11 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * CloudStack async jobs kept in {@code async_jobs}: a job is recorded when it is submitted, runs on
- * a small pool and is completed with its {@code jobresult} (or CloudStack's error object) once its
- * command's transaction has committed. A caller sees the jobs of the accounts it may see.
+ * Async jobs kept in {@code async_jobs}: a job is recorded when it is submitted, runs on a small
+ * pool and is completed with its result (or the error body the edge's {@link JobFailures} renders)
+ * once its work's transaction has committed. A caller sees the jobs of the accounts it may see.
  */
-public final class AsyncJobs implements AsyncJobService {
+public final class AsyncJobs {
     static final int POOL_SIZE = 2;
     static final String INTERRUPTED_TEXT = "Job was cancelled because the management server restarted";
     static final String INTERNAL_TEXT = "Internal error executing command, please contact your system administrator";
@@ -43,14 +38,17 @@ public final class AsyncJobs implements AsyncJobService {
     private final SessionFactory sessions;
     private final TenancyStore tenancy;
     private final ChangeProgress progress;
+    private final JobFailures failures;
     private final Clock clock;
     private final ExecutorService executor;
 
     @Inject
-    public AsyncJobs(SessionFactory sessions, TenancyStore tenancy, ChangeProgress progress, Clock clock) {
+    public AsyncJobs(
+            SessionFactory sessions, TenancyStore tenancy, ChangeProgress progress, JobFailures failures, Clock clock) {
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.tenancy = requireNonNull(tenancy, "tenancy is null");
         this.progress = requireNonNull(progress, "progress is null");
+        this.failures = requireNonNull(failures, "failures is null");
         this.clock = requireNonNull(clock, "clock is null");
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(POOL_SIZE, runnable -> {
@@ -63,47 +61,43 @@ public final class AsyncJobs implements AsyncJobService {
         failAbandonedJobs();
     }
 
-    @Override
-    public String submit(Caller caller, CloudStackCommand command, Params params) {
-        Optional<JobInstance> instance =
-                command instanceof TrackedCommand tracked ? tracked.instance(params) : Optional.empty();
+    /** Records and starts a job; returns its id. Never runs the task on the calling thread. */
+    public String submit(Caller caller, JobTask task) {
+        Optional<JobInstance> instance = task.instance();
         UUID jobId = UUID.randomUUID();
         sessions.inTransaction(session -> {
             Account account = tenancy.findAccount(session, caller.accountId())
                     .orElseThrow(() -> new WeftException(ErrorCode.UNAUTHENTICATED, "the caller's account is gone"));
             User user = tenancy.findUser(session, caller.userId()).orElse(null);
-            AsyncJob job = new AsyncJob(jobId, account, user, command.name(), clock.instant());
+            AsyncJob job = new AsyncJob(jobId, account, user, task.command(), clock.instant());
             instance.ifPresent(i -> job.setInstance(i.type(), i.id()));
             session.persist(job);
         });
-        executor.execute(() -> run(jobId, caller, command, params));
+        executor.execute(() -> run(jobId, task));
         return jobId.toString();
     }
 
-    private void run(UUID jobId, Caller caller, CloudStackCommand command, Params params) {
+    private void run(UUID jobId, JobTask task) {
         StoredResult stored;
         JobStatus status;
         int resultCode;
         try {
-            JobOutcome outcome = command instanceof TrackedCommand tracked
-                    ? tracked.run(caller, params)
-                    : JobOutcome.untracked(command.execute(caller, params));
-            stored = new StoredResult(CloudStackEnvelopes.body(outcome.result()), outcome.changeId());
+            JobResult result = task.run();
+            stored = new StoredResult(result.body(), result.changeId());
             status = JobStatus.SUCCEEDED;
             resultCode = 0;
         } catch (WeftException e) {
             if (e.code() == ErrorCode.INTERNAL) {
-                log.error("async job {} ({}) failed", jobId, command.name(), e);
+                log.error("async job {} ({}) failed", jobId, task.command(), e);
             }
-            CloudStackError error = CloudStackError.of(e.code());
-            stored = new StoredResult(CloudStackEnvelopes.errorBody(error, e.getMessage()), Optional.empty());
+            stored = new StoredResult(failures.body(e.code(), e.getMessage()), Optional.empty());
             status = JobStatus.FAILED;
-            resultCode = error.errorCode();
+            resultCode = failures.resultCode(e.code());
         } catch (RuntimeException e) {
-            log.error("async job {} ({}) failed unexpectedly", jobId, command.name(), e);
-            stored = internalError();
+            log.error("async job {} ({}) failed unexpectedly", jobId, task.command(), e);
+            stored = new StoredResult(failures.body(ErrorCode.INTERNAL, INTERNAL_TEXT), Optional.empty());
             status = JobStatus.FAILED;
-            resultCode = CloudStackError.of(ErrorCode.INTERNAL).errorCode();
+            resultCode = failures.resultCode(ErrorCode.INTERNAL);
         }
         complete(jobId, status, resultCode, stored);
     }
@@ -179,12 +173,11 @@ public final class AsyncJobs implements AsyncJobService {
                             "from AsyncJob where status = :pending", AsyncJob.class)
                     .setParameter("pending", JobStatus.PENDING.code())
                     .getResultList();
-            CloudStackError error = CloudStackError.of(ErrorCode.INTERNAL);
             for (AsyncJob job : pending) {
-                ObjectNode body = CloudStackEnvelopes.errorBody(error, INTERRUPTED_TEXT);
+                ObjectNode body = failures.body(ErrorCode.INTERNAL, INTERRUPTED_TEXT);
                 job.complete(
                         JobStatus.FAILED,
-                        error.errorCode(),
+                        failures.resultCode(ErrorCode.INTERNAL),
                         new StoredResult(body, Optional.empty()).toJson(),
                         clock.instant());
             }
@@ -192,11 +185,6 @@ public final class AsyncJobs implements AsyncJobService {
                 log.warn("marked {} async jobs left running by a previous server as failed", pending.size());
             }
         });
-    }
-
-    private static StoredResult internalError() {
-        return new StoredResult(
-                CloudStackEnvelopes.errorBody(CloudStackError.of(ErrorCode.INTERNAL), INTERNAL_TEXT), Optional.empty());
     }
 
     private static AsyncJob find(Session session, UUID jobId) {

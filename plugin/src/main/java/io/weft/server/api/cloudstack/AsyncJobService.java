@@ -8,7 +8,7 @@ import io.weft.server.tenancy.Caller;
  * {@link CloudStackCommand#execute} in the background and keeps its {@link CloudStackResult}
  * (rendered with {@link CloudStackEnvelopes#body}) or its error as the job result.
  *
- * <p>Bound by default to {@link UnavailableAsyncJobService}; the jobs feature replaces it with
+ * <p>Bound by default to {@link UnavailableAsyncJobService}; {@link CloudStackJobsModule} replaces it with
  * {@code OptionalBinder.newOptionalBinder(binder(), AsyncJobService.class).setBinding()}.
  */
 public interface AsyncJobService {

@@ -4,11 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.weft.server.api.cloudstack.ApiConfig;
 import io.weft.server.api.cloudstack.CloudStackResult;
+import io.weft.server.api.cloudstack.JobOutcome;
 import io.weft.server.api.cloudstack.Params;
 import io.weft.server.api.cloudstack.commands.TenancyResponses.AccountResponse;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
-import io.weft.server.jobs.JobOutcome;
 import io.weft.server.tenancy.AccountService;
 import io.weft.server.tenancy.AccountView;
 import io.weft.server.tenancy.Caller;

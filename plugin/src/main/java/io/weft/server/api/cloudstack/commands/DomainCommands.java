@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.weft.server.api.cloudstack.ApiConfig;
 import io.weft.server.api.cloudstack.CloudStackResult;
+import io.weft.server.api.cloudstack.JobOutcome;
 import io.weft.server.api.cloudstack.Params;
 import io.weft.server.api.cloudstack.commands.TenancyResponses.DomainResponse;
-import io.weft.server.jobs.JobOutcome;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.tenancy.DomainService;
 import io.weft.server.tenancy.DomainView;

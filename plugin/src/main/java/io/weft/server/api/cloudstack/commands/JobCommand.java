@@ -3,8 +3,8 @@ package io.weft.server.api.cloudstack.commands;
 import static java.util.Objects.requireNonNull;
 
 import io.weft.server.api.cloudstack.Params;
+import io.weft.server.api.cloudstack.TrackedCommand;
 import io.weft.server.jobs.JobInstance;
-import io.weft.server.jobs.TrackedCommand;
 import java.util.Optional;
 
 /**

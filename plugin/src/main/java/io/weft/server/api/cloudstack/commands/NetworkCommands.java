@@ -4,13 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.weft.server.api.cloudstack.ApiConfig;
 import io.weft.server.api.cloudstack.CloudStackResult;
+import io.weft.server.api.cloudstack.JobOutcome;
 import io.weft.server.api.cloudstack.Params;
 import io.weft.server.api.cloudstack.commands.NetworkOfferings.Offering;
 import io.weft.server.api.cloudstack.commands.NetworkOfferings.OfferingResponse;
 import io.weft.server.api.cloudstack.commands.Tags.TagResponse;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
-import io.weft.server.jobs.JobOutcome;
 import io.weft.server.network.NetworkQuery;
 import io.weft.server.network.NetworkService;
 import io.weft.server.network.NetworkView;

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.weft.server.api.cloudstack.ApiConfig;
 import io.weft.server.api.cloudstack.CloudStackResult;
+import io.weft.server.api.cloudstack.JobOutcome;
 import io.weft.server.api.cloudstack.Params;
 import io.weft.server.api.cloudstack.commands.VmResponses.NicResponse;
 import io.weft.server.api.cloudstack.commands.VmResponses.VmResponse;
@@ -12,7 +13,6 @@ import io.weft.server.compute.NicService;
 import io.weft.server.compute.NicSpec;
 import io.weft.server.compute.VirtualMachineService;
 import io.weft.server.compute.VirtualMachineView;
-import io.weft.server.jobs.JobOutcome;
 import io.weft.server.service.Mutation;
 import io.weft.server.tenancy.Caller;
 import jakarta.inject.Inject;

@@ -3,9 +3,9 @@ package io.weft.server.api.cloudstack.commands;
 import static java.util.Objects.requireNonNull;
 
 import io.weft.server.api.cloudstack.CloudStackResult;
+import io.weft.server.api.cloudstack.JobOutcome;
 import io.weft.server.api.cloudstack.Params;
 import io.weft.server.api.cloudstack.commands.SecurityGroupResponses.GroupResponse;
-import io.weft.server.jobs.JobOutcome;
 import io.weft.server.securitygroup.GroupRef;
 import io.weft.server.securitygroup.RuleDirection;
 import io.weft.server.securitygroup.RuleRequest;

@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.weft.server.api.cloudstack.ApiConfig;
 import io.weft.server.api.cloudstack.CloudStackResult;
+import io.weft.server.api.cloudstack.JobOutcome;
 import io.weft.server.api.cloudstack.Params;
-import io.weft.server.jobs.JobOutcome;
 import io.weft.server.tags.TagService;
 import io.weft.server.tags.TagView;
 import io.weft.server.tags.TaggedType;

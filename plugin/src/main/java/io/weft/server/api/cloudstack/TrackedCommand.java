@@ -1,8 +1,6 @@
-package io.weft.server.jobs;
+package io.weft.server.api.cloudstack;
 
-import io.weft.server.api.cloudstack.CloudStackCommand;
-import io.weft.server.api.cloudstack.CloudStackResult;
-import io.weft.server.api.cloudstack.Params;
+import io.weft.server.jobs.JobInstance;
 import io.weft.server.tenancy.Caller;
 import java.util.Optional;
 

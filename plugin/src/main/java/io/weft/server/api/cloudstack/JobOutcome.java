@@ -1,8 +1,7 @@
-package io.weft.server.jobs;
+package io.weft.server.api.cloudstack;
 
 import static java.util.Objects.requireNonNull;
 
-import io.weft.server.api.cloudstack.CloudStackResult;
 import io.weft.server.service.Mutation;
 import java.util.Optional;
 
