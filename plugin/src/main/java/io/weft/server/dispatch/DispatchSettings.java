@@ -3,7 +3,10 @@ package io.weft.server.dispatch;
 import static java.util.Objects.requireNonNull;
 
 import io.weft.rules.model.BridgeSettings;
+import io.weft.server.config.ConfigException;
+import io.weft.server.config.ConfigSource;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How the dispatcher runs: the hosts' bridge layout, how long it waits for acks before resending
@@ -45,5 +48,30 @@ public record DispatchSettings(
                 Duration.ofMillis(50),
                 Duration.ofSeconds(15),
                 500);
+    }
+
+    /** The {@code dispatch.*} keys, each defaulting to {@link #defaults()}. */
+    public static DispatchSettings from(ConfigSource source) {
+        DispatchSettings defaults = DispatchSettings.defaults();
+        try {
+            return new DispatchSettings(
+                    new BridgeSettings(
+                            source.string(
+                                    "dispatch.integrationBridge",
+                                    defaults.bridge().integrationBridge()),
+                            source.string(
+                                    "dispatch.datapathType", defaults.bridge().datapathType()),
+                            Optional.empty(),
+                            source.bool(
+                                    "dispatch.arpResponder", defaults.bridge().arpResponder())),
+                    source.duration("dispatch.ackTimeout", defaults.ackTimeout()),
+                    source.duration("dispatch.maxRetryBackoff", defaults.maxRetryBackoff()),
+                    source.duration("dispatch.heartbeatTimeout", defaults.heartbeatTimeout()),
+                    source.duration("dispatch.pollInterval", defaults.pollInterval()),
+                    source.duration("dispatch.leaseDuration", defaults.leaseDuration()),
+                    source.integer("dispatch.batchSize", defaults.batchSize(), 1, 100_000));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("dispatch: " + e.getMessage(), e);
+        }
     }
 }

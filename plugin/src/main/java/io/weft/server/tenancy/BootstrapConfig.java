@@ -2,6 +2,8 @@ package io.weft.server.tenancy;
 
 import static java.util.Objects.requireNonNull;
 
+import io.weft.server.config.ConfigException;
+import io.weft.server.config.ConfigSource;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -38,5 +40,15 @@ public record BootstrapConfig(Path dataDirectory, Optional<String> adminApiKey, 
     public String toString() {
         return "BootstrapConfig[dataDirectory=" + dataDirectory + ", adminKeysConfigured=" + adminApiKey.isPresent()
                 + "]";
+    }
+
+    /** The {@code bootstrap.*} keys; the credentials file is written under {@code dataDir}. */
+    public static BootstrapConfig from(ConfigSource source, Path dataDir) {
+        try {
+            return new BootstrapConfig(
+                    dataDir, source.value("bootstrap.adminApiKey"), source.value("bootstrap.adminSecretKey"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("bootstrap: " + e.getMessage(), e);
+        }
     }
 }

@@ -2,6 +2,8 @@ package io.weft.server.api.port;
 
 import static java.util.Objects.requireNonNull;
 
+import io.weft.server.config.ConfigException;
+import io.weft.server.config.ConfigSource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -42,5 +44,18 @@ public record PortApiSettings(Optional<URI> webhookUrl, Optional<String> webhook
     public String toString() {
         return "ComputeSettings[webhookUrl=" + webhookUrl.map(URI::toString).orElse("") + ", webhookSecret="
                 + webhookSecret.map(s -> "***").orElse("") + ", webhookMaxBackoff=" + webhookMaxBackoff + "]";
+    }
+
+    /** The {@code compute.*} keys (the compute side's hand-off), each defaulting to {@link #defaults()}. */
+    public static PortApiSettings from(ConfigSource source) {
+        PortApiSettings defaults = PortApiSettings.defaults();
+        try {
+            return new PortApiSettings(
+                    source.value("compute.webhookUrl").map(URI::create),
+                    source.value("compute.webhookSecret"),
+                    source.duration("compute.webhookMaxBackoff", defaults.webhookMaxBackoff()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("compute: " + e.getMessage(), e);
+        }
     }
 }
