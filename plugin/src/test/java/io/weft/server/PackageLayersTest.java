@@ -46,20 +46,15 @@ class PackageLayersTest {
     /**
      * Upward dependencies known today, each to be inverted and then removed from this list; nothing
      * may be added to it. The stores of tenancy and topology delete and count other features' rows
-     * (being inverted beside the per-aggregate split of their services); tags look up the resources
-     * they are on; a new scope creates its default security group; deleting a network with force
-     * deletes its NICs; a group's members are NICs.
+     * (being inverted beside the per-aggregate split of their services); a new scope creates its
+     * default security group; deleting a network with force deletes its NICs.
      */
     static final List<KnownUpward> KNOWN_UPWARD = List.of(
             new KnownUpward("tenancy.TenancyStore", "network", "securitygroup", "compute", "tags", "jobs"),
             new KnownUpward("topology.TopologyStore", "network", "compute"),
-            new KnownUpward("tags.TagService", "network", "securitygroup", "compute"),
             new KnownUpward("network.NetworkScopeService", "securitygroup"),
             new KnownUpward("network.NetworkService", "compute"),
-            new KnownUpward("network.NetworkStore", "compute"),
-            new KnownUpward("securitygroup.SecurityGroupService", "compute"),
-            new KnownUpward("securitygroup.SecurityGroupStore", "compute"),
-            new KnownUpward("securitygroup.GroupViews", "compute"));
+            new KnownUpward("network.NetworkStore", "compute"));
 
     private static final JavaClasses SERVER = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

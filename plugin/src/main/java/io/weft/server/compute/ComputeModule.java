@@ -6,12 +6,16 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
 import io.weft.server.persistence.PersistentEntities;
+import io.weft.server.tags.Taggable;
+import io.weft.server.tags.TaggedType;
+import io.weft.server.tags.TagsModule;
 import io.weft.server.tenancy.AccountResources;
 import io.weft.server.topology.HostLiveness;
 import io.weft.server.topology.TopologyOccupants;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -20,6 +24,11 @@ import java.util.random.RandomGenerator;
  * says when a host counts as up.
  */
 public final class ComputeModule extends AbstractModule {
+    /** NICs and VMs carry tags. */
+    public static final Map<TaggedType, Taggable<?>> TAGGABLE = Map.of(
+            TaggedType.NIC, new Taggable<>(Nic.class, Nic::getAccount, "network interface"),
+            TaggedType.VM, new Taggable<>(VirtualMachine.class, VirtualMachine::getAccount, "virtual machine"));
+
     /** VMs, NICs, their allowed address pairs and group memberships. */
     public static final List<Class<?>> ENTITIES =
             List.of(VirtualMachine.class, Nic.class, AllowedAddressPairEntity.class, NicSecurityGroup.class);
@@ -32,6 +41,7 @@ public final class ComputeModule extends AbstractModule {
 
     @Override
     protected void configure() {
+        TagsModule.contribute(binder(), TAGGABLE);
         PersistentEntities.contribute(binder(), ENTITIES);
         bind(HostLiveness.class).toInstance(liveness);
         bind(ComputeStore.class).in(Singleton.class);

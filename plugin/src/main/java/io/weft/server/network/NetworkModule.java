@@ -5,10 +5,14 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
 import io.weft.server.persistence.PersistentEntities;
+import io.weft.server.tags.Taggable;
+import io.weft.server.tags.TaggedType;
+import io.weft.server.tags.TagsModule;
 import io.weft.server.tenancy.AccountResources;
 import io.weft.server.topology.TopologyOccupants;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Networks and scopes (VPCs), and the quotas the network services share. Needs a {@code
@@ -17,6 +21,11 @@ import java.util.List;
  * {@code ServerModules} maps the configuration onto the limits.
  */
 public final class NetworkModule extends AbstractModule {
+    /** Networks and scopes carry tags. */
+    public static final Map<TaggedType, Taggable<?>> TAGGABLE = Map.of(
+            TaggedType.NETWORK, new Taggable<>(Network.class, Network::getAccount, "network"),
+            TaggedType.SCOPE, new Taggable<>(NetworkScope.class, NetworkScope::getAccount, "VPC"));
+
     /** Scopes (VPCs) and networks. */
     public static final List<Class<?>> ENTITIES = List.of(NetworkScope.class, Network.class);
 
@@ -28,6 +37,7 @@ public final class NetworkModule extends AbstractModule {
 
     @Override
     protected void configure() {
+        TagsModule.contribute(binder(), TAGGABLE);
         PersistentEntities.contribute(binder(), ENTITIES);
         bind(NetworkLimits.class).toInstance(limits);
         bind(NetworkStore.class).in(Singleton.class);

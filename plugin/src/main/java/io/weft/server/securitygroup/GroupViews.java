@@ -1,6 +1,5 @@
 package io.weft.server.securitygroup;
 
-import io.weft.server.compute.Nic;
 import io.weft.server.tenancy.Account;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +29,7 @@ final class GroupViews {
                 rules.stream()
                         .filter(rule -> rule.direction() == RuleDirection.EGRESS)
                         .toList(),
-                store.membersOf(session, group).stream().map(Nic::getUuid).toList(),
+                store.memberNicsOf(session, group),
                 store.vmsOf(session, group),
                 group.getCreated());
     }

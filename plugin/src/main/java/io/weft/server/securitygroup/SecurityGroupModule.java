@@ -3,20 +3,30 @@ package io.weft.server.securitygroup;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
 import io.weft.server.persistence.PersistentEntities;
+import io.weft.server.tags.Taggable;
+import io.weft.server.tags.TaggedType;
+import io.weft.server.tags.TagsModule;
 import io.weft.server.tenancy.AccountResources;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Security groups and their rules. Needs a {@code SessionFactory}, a {@code ChangeLog}, a {@code
  * java.time.Clock}, the tenancy module and the network module's {@code NetworkLimits}.
  */
 public final class SecurityGroupModule extends AbstractModule {
+    /** Groups carry tags. */
+    public static final Map<TaggedType, Taggable<?>> TAGGABLE = Map.of(
+            TaggedType.SECURITY_GROUP,
+            new Taggable<>(SecurityGroupEntity.class, SecurityGroupEntity::getAccount, "security group"));
+
     /** Groups and their rules. */
     public static final List<Class<?>> ENTITIES = List.of(SecurityGroupEntity.class, SecurityGroupRuleEntity.class);
 
     @Override
     protected void configure() {
+        TagsModule.contribute(binder(), TAGGABLE);
         PersistentEntities.contribute(binder(), ENTITIES);
         bind(SecurityGroupStore.class).in(Singleton.class);
         bind(GroupResolver.class).in(Singleton.class);

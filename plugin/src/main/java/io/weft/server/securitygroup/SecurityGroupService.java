@@ -2,7 +2,6 @@ package io.weft.server.securitygroup;
 
 import static java.util.Objects.requireNonNull;
 
-import io.weft.server.compute.Nic;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
 import io.weft.server.network.NetworkLimits;
@@ -162,7 +161,7 @@ public final class SecurityGroupService {
             if (DefaultGroups.isDefault(group)) {
                 throw WeftException.invalid("the default security group " + id + " cannot be deleted");
             }
-            List<Nic> members = store.membersOf(session, group);
+            List<UUID> members = store.memberNicsOf(session, group);
             List<SecurityGroupEntity> referencing = store.referencingGroups(session, group);
             if (!members.isEmpty() || !referencing.isEmpty()) {
                 throw new WeftException(ErrorCode.IN_USE, inUseMessage(group, members, referencing));
@@ -173,10 +172,10 @@ public final class SecurityGroupService {
     }
 
     private static String inUseMessage(
-            SecurityGroupEntity group, List<Nic> members, List<SecurityGroupEntity> referencing) {
+            SecurityGroupEntity group, List<UUID> members, List<SecurityGroupEntity> referencing) {
         List<String> uses = new ArrayList<>();
         if (!members.isEmpty()) {
-            uses.add("network interfaces " + members.stream().map(Nic::getUuid).toList());
+            uses.add("network interfaces " + members);
         }
         if (!referencing.isEmpty()) {
             uses.add("rules of security groups "

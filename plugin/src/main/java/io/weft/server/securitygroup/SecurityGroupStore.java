@@ -1,6 +1,5 @@
 package io.weft.server.securitygroup;
 
-import io.weft.server.compute.Nic;
 import io.weft.server.network.NetworkScope;
 import io.weft.server.service.Page;
 import io.weft.server.service.Paged;
@@ -75,10 +74,11 @@ public final class SecurityGroupStore {
                 .getResultList();
     }
 
-    public List<Nic> membersOf(Session session, SecurityGroupEntity group) {
+    /** The uuids of the NICs in the group, in order. */
+    public List<UUID> memberNicsOf(Session session, SecurityGroupEntity group) {
         return session.createSelectionQuery(
-                        "select m.nic from NicSecurityGroup m where m.securityGroup = :group order by m.nic.uuid",
-                        Nic.class)
+                        "select m.nic.uuid from NicSecurityGroup m where m.securityGroup = :group order by m.nic.uuid",
+                        UUID.class)
                 .setParameter("group", group)
                 .getResultList();
     }

@@ -2,13 +2,8 @@ package io.weft.server.tags;
 
 import static java.util.Objects.requireNonNull;
 
-import io.weft.server.compute.Nic;
-import io.weft.server.compute.VirtualMachine;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
-import io.weft.server.network.Network;
-import io.weft.server.network.NetworkScope;
-import io.weft.server.securitygroup.SecurityGroupEntity;
 import io.weft.server.service.Transactions;
 import io.weft.server.tenancy.Account;
 import io.weft.server.tenancy.Caller;
@@ -34,12 +29,16 @@ public final class TagService {
 
     private final SessionFactory sessions;
     private final Ownership ownership;
+    private final Map<TaggedType, Taggable<?>> taggables;
     private final Clock clock;
 
+    /** @param taggables how to find each type's resources, as their features contribute them */
     @Inject
-    public TagService(SessionFactory sessions, Ownership ownership, Clock clock) {
+    public TagService(
+            SessionFactory sessions, Ownership ownership, Map<TaggedType, Taggable<?>> taggables, Clock clock) {
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.ownership = requireNonNull(ownership, "ownership is null");
+        this.taggables = Map.copyOf(requireNonNull(taggables, "taggables is null"));
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -146,29 +145,16 @@ public final class TagService {
 
     /** The owner of the resource, which the caller must be able to see (NOT_FOUND otherwise). */
     private Account ownerOf(Session session, Caller caller, TaggedType type, UUID id) {
-        return switch (type) {
-            case NETWORK -> ownership
-                    .visible(session, caller, Network.class, id, Network::getAccount, "network")
-                    .getAccount();
-            case SCOPE -> ownership
-                    .visible(session, caller, NetworkScope.class, id, NetworkScope::getAccount, "VPC")
-                    .getAccount();
-            case SECURITY_GROUP -> ownership
-                    .visible(
-                            session,
-                            caller,
-                            SecurityGroupEntity.class,
-                            id,
-                            SecurityGroupEntity::getAccount,
-                            "security group")
-                    .getAccount();
-            case NIC -> ownership
-                    .visible(session, caller, Nic.class, id, Nic::getAccount, "network interface")
-                    .getAccount();
-            case VM -> ownership
-                    .visible(session, caller, VirtualMachine.class, id, VirtualMachine::getAccount, "virtual machine")
-                    .getAccount();
-        };
+        Taggable<?> taggable = taggables.get(type);
+        if (taggable == null) {
+            throw WeftException.invalid("resources of type " + type.storedName() + " cannot be tagged on this server");
+        }
+        return ownerOf(session, caller, taggable, id);
+    }
+
+    private <T> Account ownerOf(Session session, Caller caller, Taggable<T> taggable, UUID id) {
+        return taggable.account()
+                .apply(ownership.visible(session, caller, taggable.entity(), id, taggable.account(), taggable.noun()));
     }
 
     private static void check(String key, String value) {

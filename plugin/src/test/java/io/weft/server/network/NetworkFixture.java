@@ -3,6 +3,7 @@ package io.weft.server.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.weft.server.compute.ComputeModule;
 import io.weft.server.compute.ComputeStore;
 import io.weft.server.compute.NicAllocator;
 import io.weft.server.compute.NicGroups;
@@ -20,9 +21,12 @@ import io.weft.server.persistence.outbox.ChangeCodec;
 import io.weft.server.persistence.outbox.ChangeKind;
 import io.weft.server.securitygroup.DefaultGroups;
 import io.weft.server.securitygroup.GroupResolver;
+import io.weft.server.securitygroup.SecurityGroupModule;
 import io.weft.server.securitygroup.SecurityGroupService;
 import io.weft.server.securitygroup.SecurityGroupStore;
 import io.weft.server.tags.TagService;
+import io.weft.server.tags.Taggable;
+import io.weft.server.tags.TaggedType;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.tenancy.Ownership;
 import io.weft.server.tenancy.Role;
@@ -37,7 +41,9 @@ import io.weft.server.topology.TopologyServices;
 import io.weft.server.topology.ZoneService;
 import io.weft.server.topology.ZoneSpec;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -103,7 +109,10 @@ public final class NetworkFixture implements AutoCloseable {
                 limits,
                 changes,
                 tenancy.clock);
-        tags = new TagService(sessions, ownership, tenancy.clock);
+        Map<TaggedType, Taggable<?>> taggable = new HashMap<>(NetworkModule.TAGGABLE);
+        taggable.putAll(SecurityGroupModule.TAGGABLE);
+        taggable.putAll(ComputeModule.TAGGABLE);
+        tags = new TagService(sessions, ownership, taggable, tenancy.clock);
         TopologyServices topology = new TopologyServices(
                 sessions, tenancy.authorizer, tenancy.apiKeys, tenancy.cipher, tenancy.clock, AgentAccess.EXTERNAL);
         zones = topology.zones;
