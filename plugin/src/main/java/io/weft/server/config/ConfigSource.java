@@ -140,7 +140,7 @@ public final class ConfigSource {
         }
     }
 
-    /** The keys read so far, in order; after loading a {@link io.weft.server.WeftConfig}, every key there is. */
+    /** The keys read so far, in order; after loading the whole configuration, every key there is. */
     public Set<String> readKeys() {
         return Set.copyOf(readKeys);
     }
