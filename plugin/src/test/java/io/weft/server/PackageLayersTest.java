@@ -47,14 +47,12 @@ class PackageLayersTest {
      * Upward dependencies known today, each to be inverted and then removed from this list; nothing
      * may be added to it. The stores of tenancy and topology delete and count other features' rows
      * (being inverted beside the per-aggregate split of their services); a new scope creates its
-     * default security group; deleting a network with force deletes its NICs.
+     * default security group.
      */
     static final List<KnownUpward> KNOWN_UPWARD = List.of(
             new KnownUpward("tenancy.TenancyStore", "network", "securitygroup", "compute", "tags", "jobs"),
             new KnownUpward("topology.TopologyStore", "network", "compute"),
-            new KnownUpward("network.NetworkScopeService", "securitygroup"),
-            new KnownUpward("network.NetworkService", "compute"),
-            new KnownUpward("network.NetworkStore", "compute"));
+            new KnownUpward("network.NetworkScopeService", "securitygroup"));
 
     private static final JavaClasses SERVER = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
+import io.weft.server.network.NetworkAttachments;
 import io.weft.server.persistence.PersistentEntities;
 import io.weft.server.tags.Taggable;
 import io.weft.server.tags.TaggedType;
@@ -45,6 +47,9 @@ public final class ComputeModule extends AbstractModule {
         PersistentEntities.contribute(binder(), ENTITIES);
         bind(HostLiveness.class).toInstance(liveness);
         bind(ComputeStore.class).in(Singleton.class);
+        OptionalBinder.newOptionalBinder(binder(), NetworkAttachments.class)
+                .setBinding()
+                .to(NetworkNics.class);
         bind(NicGroups.class).in(Singleton.class);
         bind(NicAllocator.class).in(Singleton.class);
         bind(Placement.class).in(Singleton.class);

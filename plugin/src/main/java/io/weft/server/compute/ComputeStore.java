@@ -1,10 +1,14 @@
 package io.weft.server.compute;
 
+import io.weft.server.network.Network;
 import io.weft.server.service.Page;
 import io.weft.server.service.Paged;
+import io.weft.server.tags.TagCleanup;
+import io.weft.server.tags.TaggedType;
 import io.weft.server.tenancy.Account;
 import io.weft.server.tenancy.QueryFilter;
 import io.weft.server.tenancy.Visibility;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -67,6 +71,37 @@ public final class ComputeStore {
         QueryFilter filter = new QueryFilter().visible(visibility, "a", "d").in("v.uuid", "ids", ids);
         accountId.ifPresent(id -> filter.where("a.uuid = :account", "account", id));
         return filter.page(session, "select v", VMS, "v.name, v.uuid", VirtualMachine.class, page);
+    }
+
+    /** The NICs on a network, oldest first. */
+    public List<Nic> nicsOn(Session session, Network network) {
+        return session.createSelectionQuery("from Nic where network = :network order by created, uuid", Nic.class)
+                .setParameter("network", network)
+                .getResultList();
+    }
+
+    /**
+     * Deletes NICs with their group memberships, address pairs and tags. Their addresses and MACs
+     * are free again once the transaction commits.
+     */
+    public void deleteNics(Session session, Collection<Nic> nics) {
+        if (nics.isEmpty()) {
+            return;
+        }
+        List<Long> ids = nics.stream().map(Nic::getId).toList();
+        session.createMutationQuery("delete from NicSecurityGroup where nic.id in :ids")
+                .setParameter("ids", ids)
+                .executeUpdate();
+        session.createMutationQuery("delete from AllowedAddressPair where nic.id in :ids")
+                .setParameter("ids", ids)
+                .executeUpdate();
+        TagCleanup.deleteTagsOf(
+                session, TaggedType.NIC, nics.stream().map(Nic::getUuid).toList());
+        session.createMutationQuery("delete from Nic where id in :ids")
+                .setParameter("ids", ids)
+                .executeUpdate();
+        // A bulk delete bypasses the session: forget the loaded NICs, or a flush would still see them.
+        nics.forEach(session::detach);
     }
 
     public void persist(Session session, Object entity) {

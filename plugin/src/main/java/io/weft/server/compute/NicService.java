@@ -233,7 +233,7 @@ public final class NicService {
                         "network interface " + nicId + " is attached to VM "
                                 + nic.getVm().getUuid());
             }
-            networks.deleteNics(session, List.of(nic));
+            store.deleteNics(session, List.of(nic));
             return Mutation.of(nicId, ChangeRecords.nics(changes, session, List.of(nicId), true));
         });
     }

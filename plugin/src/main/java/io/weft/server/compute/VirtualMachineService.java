@@ -175,7 +175,7 @@ public final class VirtualMachineService {
             if (nic.isDefaultNic()) {
                 throw WeftException.invalid("the default network interface of a VM cannot be removed");
             }
-            networks.deleteNics(session, List.of(nic));
+            store.deleteNics(session, List.of(nic));
             return Mutation.of(
                     ComputeViews.vm(session, store, vm), ChangeRecords.nics(changes, session, List.of(nicId), true));
         });
@@ -240,7 +240,7 @@ public final class VirtualMachineService {
         return Transactions.write(sessions, session -> {
             VirtualMachine vm = vm(session, caller, vmId);
             List<Nic> nics = store.nicsOf(session, vm);
-            networks.deleteNics(session, nics);
+            store.deleteNics(session, nics);
             networks.deleteTags(session, TaggedType.VM, List.of(vmId));
             store.remove(session, vm);
             return Mutation.of(vmId, ChangeRecords.nics(changes, session, NicAllocator.ids(nics), true));

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
 import io.weft.server.persistence.PersistentEntities;
 import io.weft.server.tags.Taggable;
 import io.weft.server.tags.TaggedType;
@@ -41,6 +42,9 @@ public final class NetworkModule extends AbstractModule {
         PersistentEntities.contribute(binder(), ENTITIES);
         bind(NetworkLimits.class).toInstance(limits);
         bind(NetworkStore.class).in(Singleton.class);
+        OptionalBinder.newOptionalBinder(binder(), NetworkAttachments.class)
+                .setDefault()
+                .toInstance(NetworkAttachments.NONE);
         bind(NetworkService.class).in(Singleton.class);
         bind(NetworkScopeService.class).in(Singleton.class);
         // What tenancy and topology, lower down, must count and delete without naming this feature.

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.weft.rules.model.Cidr;
 import io.weft.rules.model.IpAddress;
 import io.weft.rules.model.IpFamily;
-import io.weft.server.compute.Nic;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
 import io.weft.server.network.ipam.AddressPool;
@@ -45,15 +44,22 @@ public final class NetworkService {
 
     private final SessionFactory sessions;
     private final NetworkStore store;
+    private final NetworkAttachments attachments;
     private final Ownership ownership;
     private final ChangeLog changes;
     private final Clock clock;
 
     @Inject
     public NetworkService(
-            SessionFactory sessions, NetworkStore store, Ownership ownership, ChangeLog changes, Clock clock) {
+            SessionFactory sessions,
+            NetworkStore store,
+            NetworkAttachments attachments,
+            Ownership ownership,
+            ChangeLog changes,
+            Clock clock) {
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.store = requireNonNull(store, "store is null");
+        this.attachments = requireNonNull(attachments, "attachments is null");
         this.ownership = requireNonNull(ownership, "ownership is null");
         this.changes = requireNonNull(changes, "changes is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -139,12 +145,12 @@ public final class NetworkService {
     public Mutation<UUID> delete(Caller caller, UUID id, boolean forced) {
         return Transactions.write(sessions, session -> {
             Network network = network(session, caller, id);
-            List<Nic> nics = store.nicsOf(session, network);
-            if (!nics.isEmpty()) {
+            List<UUID> nicIds = attachments.nicsOn(session, network);
+            if (!nicIds.isEmpty()) {
                 if (!forced) {
                     throw new WeftException(
                             ErrorCode.IN_USE,
-                            "network " + id + " still has " + nics.size() + " network interfaces; delete them first");
+                            "network " + id + " still has " + nicIds.size() + " network interfaces; delete them first");
                 }
                 if (caller.role() == Role.USER) {
                     throw new WeftException(
@@ -152,8 +158,7 @@ public final class NetworkService {
                             "only an administrator may force the delete of a network in use");
                 }
             }
-            List<UUID> nicIds = nics.stream().map(Nic::getUuid).toList();
-            store.deleteNics(session, nics);
+            attachments.deleteNicsOn(session, network);
             store.deleteTags(session, TaggedType.NETWORK, List.of(id));
             store.remove(session, network);
             return Mutation.of(

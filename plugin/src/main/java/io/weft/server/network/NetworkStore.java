@@ -1,9 +1,9 @@
 package io.weft.server.network;
 
 import io.weft.rules.model.IpAddress;
-import io.weft.server.compute.Nic;
 import io.weft.server.service.Page;
 import io.weft.server.service.Paged;
+import io.weft.server.tags.TagCleanup;
 import io.weft.server.tags.TaggedType;
 import io.weft.server.tenancy.QueryFilter;
 import io.weft.server.tenancy.Visibility;
@@ -61,12 +61,6 @@ public final class NetworkStore {
                 .getSingleResult();
     }
 
-    public List<Nic> nicsOf(Session session, Network network) {
-        return session.createSelectionQuery("from Nic where network = :network order by created, uuid", Nic.class)
-                .setParameter("network", network)
-                .getResultList();
-    }
-
     public List<Network> networksIn(Session session, NetworkScope scope) {
         return session.createSelectionQuery("from Network where scope = :scope order by name", Network.class)
                 .setParameter("scope", scope)
@@ -98,37 +92,8 @@ public final class NetworkStore {
         session.remove(entity);
     }
 
-    /**
-     * Deletes NICs with their group memberships, address pairs and tags. Their addresses and MACs
-     * are free again once the transaction commits.
-     */
-    public void deleteNics(Session session, Collection<Nic> nics) {
-        if (nics.isEmpty()) {
-            return;
-        }
-        List<Long> ids = nics.stream().map(Nic::getId).toList();
-        session.createMutationQuery("delete from NicSecurityGroup where nic.id in :ids")
-                .setParameter("ids", ids)
-                .executeUpdate();
-        session.createMutationQuery("delete from AllowedAddressPair where nic.id in :ids")
-                .setParameter("ids", ids)
-                .executeUpdate();
-        deleteTags(session, TaggedType.NIC, nics.stream().map(Nic::getUuid).toList());
-        session.createMutationQuery("delete from Nic where id in :ids")
-                .setParameter("ids", ids)
-                .executeUpdate();
-        // A bulk delete bypasses the session: forget the loaded NICs, or a flush would still see them.
-        nics.forEach(session::detach);
-    }
-
     /** Deletes the tags of resources that are deleted in this transaction. */
     public void deleteTags(Session session, TaggedType type, Collection<UUID> resources) {
-        if (resources.isEmpty()) {
-            return;
-        }
-        session.createMutationQuery("delete from ResourceTag where resourceType = :type and resourceUuid in :resources")
-                .setParameter("type", type.storedName())
-                .setParameter("resources", List.copyOf(resources))
-                .executeUpdate();
+        TagCleanup.deleteTagsOf(session, type, resources);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.weft.server.compute.ComputeModule;
 import io.weft.server.compute.ComputeStore;
+import io.weft.server.compute.NetworkNics;
 import io.weft.server.compute.NicAllocator;
 import io.weft.server.compute.NicGroups;
 import io.weft.server.compute.NicService;
@@ -92,7 +93,8 @@ public final class NetworkFixture implements AutoCloseable {
                 tenancy.authorizer,
                 tenancy.clock,
                 new HostLiveness(DispatchSettings.defaults().heartbeatTimeout()));
-        networks = new NetworkService(sessions, networkStore, ownership, changes, tenancy.clock);
+        networks = new NetworkService(
+                sessions, networkStore, new NetworkNics(computeStore), ownership, changes, tenancy.clock);
         scopes = new NetworkScopeService(sessions, networkStore, ownership, defaults, changes, tenancy.clock);
         groups = new SecurityGroupService(
                 sessions, groupStore, ownership, resolver, defaults, limits, changes, tenancy.clock);
