@@ -46,13 +46,11 @@ class PackageLayersTest {
     /**
      * Upward dependencies known today, each to be inverted and then removed from this list; nothing
      * may be added to it. The stores of tenancy and topology delete and count other features' rows
-     * (being inverted beside the per-aggregate split of their services); a new scope creates its
-     * default security group.
+     * (being inverted beside the per-aggregate split of their services).
      */
     static final List<KnownUpward> KNOWN_UPWARD = List.of(
             new KnownUpward("tenancy.TenancyStore", "network", "securitygroup", "compute", "tags", "jobs"),
-            new KnownUpward("topology.TopologyStore", "network", "compute"),
-            new KnownUpward("network.NetworkScopeService", "securitygroup"));
+            new KnownUpward("topology.TopologyStore", "network", "compute"));
 
     private static final JavaClasses SERVER = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * Networks and scopes (VPCs), and the quotas the network services share. Needs a {@code
  * SessionFactory}, a {@code ChangeLog}, a {@code java.time.Clock}, the tenancy module and the
- * security-group module's {@code DefaultGroups} (a scope is created with its default group);
+ * security-group module's {@code ScopeGroups} (a scope is created with its default group);
  * {@code ServerModules} maps the configuration onto the limits.
  */
 public final class NetworkModule extends AbstractModule {

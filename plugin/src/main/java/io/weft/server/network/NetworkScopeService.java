@@ -7,8 +7,6 @@ import io.weft.rules.model.IpFamily;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
 import io.weft.server.persistence.ChangeLog;
-import io.weft.server.securitygroup.DefaultGroups;
-import io.weft.server.securitygroup.SecurityGroupEntity;
 import io.weft.server.service.ChangeRecords;
 import io.weft.server.service.Mutation;
 import io.weft.server.service.Page;
@@ -37,7 +35,7 @@ public final class NetworkScopeService {
     private final SessionFactory sessions;
     private final NetworkStore store;
     private final Ownership ownership;
-    private final DefaultGroups defaults;
+    private final ScopeGroups groups;
     private final ChangeLog changes;
     private final Clock clock;
 
@@ -46,13 +44,13 @@ public final class NetworkScopeService {
             SessionFactory sessions,
             NetworkStore store,
             Ownership ownership,
-            DefaultGroups defaults,
+            ScopeGroups groups,
             ChangeLog changes,
             Clock clock) {
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.store = requireNonNull(store, "store is null");
         this.ownership = requireNonNull(ownership, "ownership is null");
-        this.defaults = requireNonNull(defaults, "defaults is null");
+        this.groups = requireNonNull(groups, "groups is null");
         this.changes = requireNonNull(changes, "changes is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
@@ -72,10 +70,9 @@ public final class NetworkScopeService {
             NetworkScope scope = new NetworkScope(UUID.randomUUID(), owner, zone, cidr.toString(), clock.instant());
             request.name().ifPresent(scope::setName);
             store.persist(session, scope);
-            SecurityGroupEntity group = defaults.createForScope(session, scope);
+            UUID group = groups.createDefault(session, scope);
             return Mutation.of(
-                    view(scope, Optional.of(group)),
-                    ChangeRecords.groups(changes, session, List.of(group.getUuid()), false));
+                    view(scope, Optional.of(group)), ChangeRecords.groups(changes, session, List.of(group), false));
         });
     }
 
@@ -84,7 +81,7 @@ public final class NetworkScopeService {
             Paged<NetworkScope> found = store.listScopes(session, Visibility.of(caller), ids, accountId, page);
             return new Paged<>(
                     found.items().stream()
-                            .map(scope -> view(scope, defaults.ofScope(session, scope)))
+                            .map(scope -> view(scope, groups.defaultOf(session, scope)))
                             .toList(),
                     found.total());
         });
@@ -93,7 +90,7 @@ public final class NetworkScopeService {
     public ScopeView get(Caller caller, UUID id) {
         return sessions.fromTransaction(session -> {
             NetworkScope scope = scope(session, caller, id);
-            return view(scope, defaults.ofScope(session, scope));
+            return view(scope, groups.defaultOf(session, scope));
         });
     }
 
@@ -105,28 +102,18 @@ public final class NetworkScopeService {
         return Transactions.write(sessions, session -> {
             NetworkScope scope = scope(session, caller, id);
             long networks = store.networksIn(session, scope).size();
-            long groups = session.createSelectionQuery(
-                            "select count(*) from SecurityGroup where scope = :scope and name <> :default", Long.class)
-                    .setParameter("scope", scope)
-                    .setParameter("default", DefaultGroups.NAME)
-                    .getSingleResult();
-            if (networks > 0 || groups > 0) {
+            long otherGroups = groups.othersIn(session, scope);
+            if (networks > 0 || otherGroups > 0) {
                 throw new WeftException(
                         ErrorCode.IN_USE,
-                        "VPC " + id + " still has " + networks + " subnets and " + groups
+                        "VPC " + id + " still has " + networks + " subnets and " + otherGroups
                                 + " security groups besides its default one");
             }
-            Optional<SecurityGroupEntity> group = defaults.ofScope(session, scope);
-            group.ifPresent(defaultGroup -> defaults.delete(session, defaultGroup));
+            Optional<UUID> group = groups.deleteDefault(session, scope);
             store.deleteTags(session, TaggedType.SCOPE, List.of(id));
             store.remove(session, scope);
             return Mutation.of(
-                    id,
-                    ChangeRecords.groups(
-                            changes,
-                            session,
-                            group.map(SecurityGroupEntity::getUuid).stream().toList(),
-                            true));
+                    id, ChangeRecords.groups(changes, session, group.stream().toList(), true));
         });
     }
 
@@ -134,7 +121,7 @@ public final class NetworkScopeService {
         return ownership.visible(session, caller, NetworkScope.class, id, NetworkScope::getAccount, "VPC");
     }
 
-    private static ScopeView view(NetworkScope scope, Optional<SecurityGroupEntity> defaultGroup) {
+    private static ScopeView view(NetworkScope scope, Optional<UUID> defaultGroup) {
         Account account = scope.getAccount();
         return new ScopeView(
                 scope.getUuid(),
@@ -145,7 +132,7 @@ public final class NetworkScopeService {
                 Optional.ofNullable(scope.getZone()).map(Zone::getUuid),
                 scope.getCidr(),
                 scope.getState(),
-                defaultGroup.map(SecurityGroupEntity::getUuid),
+                defaultGroup,
                 scope.getCreated());
     }
 }

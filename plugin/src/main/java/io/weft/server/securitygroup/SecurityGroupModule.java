@@ -2,6 +2,7 @@ package io.weft.server.securitygroup;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
+import io.weft.server.network.ScopeGroups;
 import io.weft.server.persistence.PersistentEntities;
 import io.weft.server.tags.Taggable;
 import io.weft.server.tags.TaggedType;
@@ -31,6 +32,7 @@ public final class SecurityGroupModule extends AbstractModule {
         bind(SecurityGroupStore.class).in(Singleton.class);
         bind(GroupResolver.class).in(Singleton.class);
         bind(DefaultGroups.class).in(Singleton.class);
+        bind(ScopeGroups.class).to(ScopeDefaultGroups.class).in(Singleton.class);
         bind(SecurityGroupService.class).in(Singleton.class);
         // What tenancy, lower down, must count and delete without naming this feature.
         Multibinder.newSetBinder(binder(), AccountResources.class).addBinding().to(SecurityGroupAccountResources.class);

@@ -22,6 +22,7 @@ import io.weft.server.persistence.outbox.ChangeCodec;
 import io.weft.server.persistence.outbox.ChangeKind;
 import io.weft.server.securitygroup.DefaultGroups;
 import io.weft.server.securitygroup.GroupResolver;
+import io.weft.server.securitygroup.ScopeDefaultGroups;
 import io.weft.server.securitygroup.SecurityGroupModule;
 import io.weft.server.securitygroup.SecurityGroupService;
 import io.weft.server.securitygroup.SecurityGroupStore;
@@ -95,7 +96,8 @@ public final class NetworkFixture implements AutoCloseable {
                 new HostLiveness(DispatchSettings.defaults().heartbeatTimeout()));
         networks = new NetworkService(
                 sessions, networkStore, new NetworkNics(computeStore), ownership, changes, tenancy.clock);
-        scopes = new NetworkScopeService(sessions, networkStore, ownership, defaults, changes, tenancy.clock);
+        scopes = new NetworkScopeService(
+                sessions, networkStore, ownership, new ScopeDefaultGroups(defaults), changes, tenancy.clock);
         groups = new SecurityGroupService(
                 sessions, groupStore, ownership, resolver, defaults, limits, changes, tenancy.clock);
         nics = new NicService(
