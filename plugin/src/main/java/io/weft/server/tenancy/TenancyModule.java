@@ -14,7 +14,8 @@ import java.util.List;
  * Tenancy: a service per aggregate (domains, accounts, users), the API key directory the API edges
  * authenticate against, and the bootstrap that {@code Main} runs once per start. Needs a {@code
  * SessionFactory}, a {@code SecretCipher}, a {@code ChangeLog} and a {@code java.time.Clock} from
- * elsewhere. Higher features add their {@link AccountResources}; the set may be empty.
+ * elsewhere. Higher features add their {@link
+ * AccountResources} and {@link UserReferences}; either set may be empty.
  */
 public final class TenancyModule extends AbstractModule {
     /** Domains, accounts and users. */
@@ -38,6 +39,7 @@ public final class TenancyModule extends AbstractModule {
         bind(AccountService.class).in(Singleton.class);
         bind(UserService.class).in(Singleton.class);
         Multibinder.newSetBinder(binder(), AccountResources.class);
+        Multibinder.newSetBinder(binder(), UserReferences.class);
         bind(TenancyBootstrap.class).in(Singleton.class);
         bind(ApiKeyDirectory.class).to(DatabaseApiKeyDirectory.class).in(Singleton.class);
     }

@@ -1,6 +1,5 @@
 package io.weft.server.tenancy;
 
-import io.weft.server.jobs.AsyncJob;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -131,20 +130,19 @@ public final class TenancyStore {
         session.persist(entity);
     }
 
-    /** Deletes the account with its users and job history; its resources must be gone already. */
+    /**
+     * Deletes the account with its users; its resources, job history included, must be gone already
+     * (higher features delete them as {@link AccountResources}).
+     */
     public void deleteAccount(Session session, Account account) {
-        for (Class<?> type : List.of(AsyncJob.class, User.class)) {
-            session.createMutationQuery("delete from " + type.getName() + " where account = :account")
-                    .setParameter("account", account)
-                    .executeUpdate();
-        }
+        session.createMutationQuery("delete from User where account = :account")
+                .setParameter("account", account)
+                .executeUpdate();
         session.remove(account);
     }
 
+    /** Deletes the user; higher features must have let go of it already ({@link UserReferences}). */
     public void deleteUser(Session session, User user) {
-        session.createMutationQuery("update AsyncJob set user = null where user = :user")
-                .setParameter("user", user)
-                .executeUpdate();
         session.remove(user);
     }
 

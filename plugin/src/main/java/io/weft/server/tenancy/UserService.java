@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
 
@@ -23,6 +24,7 @@ public final class UserService {
     private final ApiKeys apiKeys;
     private final PasswordHasher passwords;
     private final SecretCipher cipher;
+    private final List<UserReferences> references;
     private final Clock clock;
 
     @Inject
@@ -33,6 +35,7 @@ public final class UserService {
             ApiKeys apiKeys,
             PasswordHasher passwords,
             SecretCipher cipher,
+            Set<UserReferences> references,
             Clock clock) {
         this.operations = requireNonNull(operations, "operations is null");
         this.store = requireNonNull(store, "store is null");
@@ -40,6 +43,7 @@ public final class UserService {
         this.apiKeys = requireNonNull(apiKeys, "apiKeys is null");
         this.passwords = requireNonNull(passwords, "passwords is null");
         this.cipher = requireNonNull(cipher, "cipher is null");
+        this.references = List.copyOf(requireNonNull(references, "references is null"));
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -68,6 +72,9 @@ public final class UserService {
             authorizer.requireAdminOf(caller, user.getAccount());
             if (user.getUuid().equals(caller.userId())) {
                 throw new WeftException(ErrorCode.PERMISSION_DENIED, "a user cannot delete itself");
+            }
+            for (UserReferences feature : references) {
+                feature.release(session, user);
             }
             store.deleteUser(session, user);
             return null;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.weft.server.compute.ComputeAccountResources;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
+import io.weft.server.jobs.JobAccountResources;
+import io.weft.server.jobs.JobUserReferences;
 import io.weft.server.network.NetworkAccountResources;
 import io.weft.server.persistence.ChangeLog;
 import io.weft.server.persistence.Database;
@@ -49,7 +51,8 @@ public final class TenancyFixture implements AutoCloseable {
         database = testDatabase.open();
         cipher = SecretCipher.loadOrCreate(dataDirectory.resolve("secret.key"));
         TenancyOperations operations = new TenancyOperations(database.sessionFactory(), store, authorizer);
-        users = new UserService(operations, store, authorizer, apiKeys, passwords, cipher, clock);
+        users = new UserService(
+                operations, store, authorizer, apiKeys, passwords, cipher, Set.of(new JobUserReferences()), clock);
         accounts = new AccountService(
                 operations, store, authorizer, users, accountResources(), new ChangeLog(clock), clock);
         domains = new DomainService(operations, store, authorizer, accounts, clock);
@@ -79,7 +82,8 @@ public final class TenancyFixture implements AutoCloseable {
                 new NetworkAccountResources(),
                 new SecurityGroupAccountResources(),
                 new ComputeAccountResources(),
-                new TagAccountResources()));
+                new TagAccountResources(),
+                new JobAccountResources()));
     }
 
     /** Asserts that {@code call} fails with a {@link WeftException} of {@code code}. */
