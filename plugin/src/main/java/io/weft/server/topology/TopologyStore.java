@@ -66,7 +66,7 @@ public final class TopologyStore {
             String value,
             Optional<UUID> except) {
         var query = session.createSelectionQuery(
-                "select count(*) from " + type.getSimpleName() + " where " + condition
+                "select count(*) from " + type.getName() + " where " + condition
                         + (except.isPresent() ? " and uuid <> :except" : ""),
                 Long.class);
         query.setParameter("zone", zone).setParameter(parameter, value);
@@ -77,8 +77,7 @@ public final class TopologyStore {
     /** How many rows of {@code type} point at {@code parent} through {@code attribute}. */
     public long countReferencing(Session session, Class<?> type, String attribute, Object parent) {
         return session.createSelectionQuery(
-                        "select count(*) from " + type.getSimpleName() + " where " + attribute + " = :parent",
-                        Long.class)
+                        "select count(*) from " + type.getName() + " where " + attribute + " = :parent", Long.class)
                 .setParameter("parent", parent)
                 .getSingleResult();
     }
