@@ -1,5 +1,10 @@
 package io.weft.lab;
 
+import io.weft.lab.harness.WeftLab;
+import io.weft.lab.infra.DataplanePrerequisites;
+import io.weft.lab.scenario.IntendedRules;
+import io.weft.lab.scenario.ReachabilityMatrix;
+import io.weft.lab.scenario.TwoTenantScenario;
 import java.util.List;
 
 /**

@@ -7,29 +7,25 @@ import com.google.inject.AbstractModule;
 import io.weft.server.api.cloudstack.CloudStackCommand;
 import io.weft.server.api.cloudstack.CloudStackCommands;
 import io.weft.server.api.cloudstack.CloudStackResult;
-import io.weft.server.api.cloudstack.CloudStackSignature;
 import io.weft.server.api.cloudstack.InMemoryApiKeyDirectory;
 import io.weft.server.api.cloudstack.Params;
 import io.weft.server.api.cloudstack.commands.CatalogueCheck;
 import io.weft.server.broker.MessageBroker;
 import io.weft.server.tenancy.ApiKeyDirectory;
 import io.weft.server.tenancy.Caller;
+import io.weft.testsupport.ApiKeys;
+import io.weft.testsupport.ServerSettings;
+import io.weft.testsupport.cloudstack.CloudStackClient;
+import io.weft.testsupport.cloudstack.CloudStackClient.Reply;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,41 +64,24 @@ class WeftServerTest {
     }
 
     @Test
-    void adminKeysFromTheCredentialsFileSignRequestsAndSurviveARestart() throws Exception {
-        Properties first;
+    void adminKeysFromTheCredentialsFileSignRequestsAndSurviveARestart() {
+        ApiKeys first;
         try (WeftServer server = WeftServer.start(config())) {
-            first = credentials(server);
-            HttpResponse<String> capabilities = get(signedAs(first, server.cloudStackUri(), "listCapabilities"));
-            assertThat(capabilities.statusCode()).isEqualTo(200);
-            HttpResponse<String> unknown = get(signedAs(first, server.cloudStackUri(), "frobnicate"));
-            assertThat(unknown.statusCode()).isEqualTo(432);
-            assertThat(unknown.body()).startsWith("{\"errorresponse\":");
+            first = ApiKeys.fromCredentialsFile(server.adminCredentialsFile());
+            CloudStackClient admin = CloudStackClient.of(server.cloudStackUri(), first);
+            assertThat(admin.call("listCapabilities").status()).isEqualTo(200);
+            Reply unknown = admin.call("frobnicate");
+            assertThat(unknown.status()).isEqualTo(432);
+            assertThat(unknown.text()).startsWith("{\"errorresponse\":");
         }
         try (WeftServer server = WeftServer.start(config())) {
-            assertThat(credentials(server)).isEqualTo(first);
-            assertThat(get(signedAs(first, server.cloudStackUri(), "listCapabilities"))
-                            .statusCode())
+            assertThat(ApiKeys.fromCredentialsFile(server.adminCredentialsFile()))
+                    .isEqualTo(first);
+            assertThat(CloudStackClient.of(server.cloudStackUri(), first)
+                            .call("listCapabilities")
+                            .status())
                     .isEqualTo(200);
         }
-    }
-
-    private static Properties credentials(WeftServer server) throws IOException {
-        Properties properties = new Properties();
-        try (var reader = Files.newBufferedReader(server.adminCredentialsFile())) {
-            properties.load(reader);
-        }
-        return properties;
-    }
-
-    private static URI signedAs(Properties credentials, URI api, String command) {
-        return signed(
-                api,
-                credentials.getProperty("apiKey"),
-                credentials.getProperty("secretKey"),
-                "command",
-                command,
-                "response",
-                "json");
     }
 
     @Test
@@ -147,19 +126,18 @@ class WeftServerTest {
                     }
                 })
                 .start();
-        URI slowCall = signed(server.cloudStackUri(), "KEY", "SECRET", "command", "slowCommand", "response", "json");
+        CloudStackClient caller = CloudStackClient.of(server.cloudStackUri(), new ApiKeys("KEY", "SECRET"));
         URI health = server.healthUri();
 
-        CompletableFuture<HttpResponse<String>> inFlight =
-                client.sendAsync(HttpRequest.newBuilder(slowCall).build(), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<Reply> inFlight = CompletableFuture.supplyAsync(() -> caller.call("slowCommand"));
         assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
         awaitRefused(health);
         release.countDown();
 
-        HttpResponse<String> response = inFlight.get(30, TimeUnit.SECONDS);
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"slowcommandresponse\":{\"success\":true}}");
+        Reply response = inFlight.get(30, TimeUnit.SECONDS);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.text()).isEqualTo("{\"slowcommandresponse\":{\"success\":true}}");
         closing.get(30, TimeUnit.SECONDS);
         assertThat(server.injector().getInstance(MessageBroker.class).healthy()).isFalse();
     }
@@ -181,37 +159,13 @@ class WeftServerTest {
     }
 
     private WeftConfig config() {
-        return WeftConfig.of(Map.of(
-                "dataDir",
-                dataDir.toString(),
-                "http.port",
-                "0",
-                "broker.port",
-                "0",
-                "ec2.port",
-                "0",
-                "shutdown.gracePeriod",
-                "20s"));
+        // Long enough for the slow request to finish while the server stops.
+        return WeftConfig.of(ServerSettings.ephemeral(dataDir)
+                .with("shutdown.gracePeriod", "20s")
+                .asMap());
     }
 
     private HttpResponse<String> get(URI uri) throws Exception {
         return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI signed(URI api, String apiKey, String secretKey, String... namesAndValues) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            params.put(namesAndValues[i], namesAndValues[i + 1]);
-        }
-        params.put("apiKey", apiKey);
-        params.put(
-                "signature",
-                CloudStackSignature.sign(
-                        secretKey,
-                        CloudStackSignature.stringToSign(params, CloudStackSignature.Canonicalisation.CLOUDSTACK)));
-        return URI.create(api + "?"
-                + params.entrySet().stream()
-                        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                        .collect(Collectors.joining("&")));
     }
 }

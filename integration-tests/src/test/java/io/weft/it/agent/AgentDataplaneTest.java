@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.weft.lab.DataplanePrerequisites;
-import io.weft.lab.Hypervisor;
-import io.weft.lab.Lab;
-import io.weft.lab.Vm;
-import io.weft.lab.VmSpec;
+import io.weft.it.RealDataplane;
+import io.weft.lab.infra.Hypervisor;
+import io.weft.lab.infra.Lab;
+import io.weft.lab.infra.Vm;
+import io.weft.lab.infra.VmSpec;
 import io.weft.rules.compile.WeftNames;
 import io.weft.rules.diff.StateDiff;
 import io.weft.rules.model.Direction;
@@ -72,7 +72,7 @@ class AgentDataplaneTest {
 
     @BeforeAll
     void buildLabAndProgramIt() throws Exception {
-        DataplanePrerequisites.requireOrSkip();
+        RealDataplane.requireOrSkip();
         stateRoot = Files.createTempDirectory("weft-agent-it");
         lab = Lab.start();
         hv1 = lab.addHypervisor("hv1");

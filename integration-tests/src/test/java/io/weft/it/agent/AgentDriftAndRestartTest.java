@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.weft.agent.core.AgentRuntime;
-import io.weft.lab.DataplanePrerequisites;
-import io.weft.lab.Hypervisor;
-import io.weft.lab.Lab;
-import io.weft.lab.PingResult;
-import io.weft.lab.Vm;
-import io.weft.lab.VmSpec;
+import io.weft.it.RealDataplane;
+import io.weft.lab.infra.Hypervisor;
+import io.weft.lab.infra.Lab;
+import io.weft.lab.infra.PingResult;
+import io.weft.lab.infra.Vm;
+import io.weft.lab.infra.VmSpec;
 import io.weft.rules.compile.WeftNames;
 import io.weft.rules.diff.StateDiff;
 import io.weft.rules.model.Direction;
@@ -61,7 +61,7 @@ class AgentDriftAndRestartTest {
 
     @BeforeAll
     void buildLab() throws Exception {
-        DataplanePrerequisites.requireOrSkip();
+        RealDataplane.requireOrSkip();
         stateRoot = Files.createTempDirectory("weft-agent-drift");
         lab = Lab.start();
         hv1 = lab.addHypervisor("hv1");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.google.common.collect.ImmutableMultimap;
+import io.weft.testsupport.Steps;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -60,7 +62,7 @@ class JcloudsScenarioTest {
     @BeforeAll
     static void start() throws Exception {
         weft = RunningWeft.start(dataDir);
-        adminContext = connect(weft.adminApiKey(), weft.adminSecretKey());
+        adminContext = connect(weft.adminKeys().apiKey(), weft.adminKeys().secretKey());
     }
 
     @AfterAll
@@ -86,97 +88,146 @@ class JcloudsScenarioTest {
 
     @Test
     void jcloudsRunsTheTenantScenarioAndReadsEveryObjectBackAsWritten() throws Exception {
-        CloudStackGlobalApi admin = adminContext.getGlobalApi();
+        try (Scenario scenario = new Scenario()) {
+            Steps.of("jclouds tenant scenario")
+                    .step(
+                            "admin creates a domain and an account, sending both account and accounttype",
+                            scenario::tenancy)
+                    .step("admin builds a zone, pod, cluster and two hosts", scenario::topology)
+                    .step("the tenant connects with its own keys", scenario::connectTenant)
+                    .step("tenant creates a network whose display text carries * and ~", scenario::network)
+                    .step("tenant creates two groups with rules by CIDR, by group pair and for ICMP", scenario::groups)
+                    .step("admin deploys two VMs for the tenant on chosen hosts", scenario::virtualMachines)
+                    .step("tenant lists everything back", scenario::listsBack)
+                    .step("tenant revokes a rule, then deletes what it made", scenario::tenantCleanUp)
+                    .step("admin deletes the topology, the account and the domain", scenario::adminCleanUp);
+        }
+    }
 
-        // Admin: tenancy. "account" and "accounttype" are both sent, one name a prefix of the other.
-        Domain domain = admin.getDomainClient().createDomain("acme-jc");
-        assertThat(domain.getName()).isEqualTo("acme-jc");
-        assertThat(admin.getDomainClient().getDomainById(domain.getId()).getName())
-                .isEqualTo("acme-jc");
-        Account account = admin.getAccountApi()
-                .createAccount(
-                        "alice",
-                        Account.Type.USER,
-                        "alice@example.com",
-                        "Alice",
-                        "Doe",
-                        "s3cret~pass*",
-                        CreateAccountOptions.Builder.domainId(domain.getId()).account("alice-jc"));
-        assertThat(account.getName()).isEqualTo("alice-jc");
-        assertThat(account.getType()).isEqualTo(Account.Type.USER);
-        assertThat(account.getDomainId()).isEqualTo(domain.getId());
-        User user = account.getUsers().iterator().next();
-        assertThat(user.getName()).isEqualTo("alice");
-        assertThat(user.getEmail()).isEqualTo("alice@example.com");
-        assertThat(user.getFirstName()).isEqualTo("Alice");
-        assertThat(user.getLastName()).isEqualTo("Doe");
-        ApiKeyPair keys = admin.getUserClient().registerUserKeys(user.getId());
-        assertThat(keys.getApiKey()).isNotBlank();
-        assertThat(keys.getSecretKey()).isNotBlank();
+    /** One run of the scenario; each step builds on what the one before made. Closing drops the tenant's connection. */
+    private static final class Scenario implements AutoCloseable {
+        private final CloudStackGlobalApi admin = adminContext.getGlobalApi();
+        private CloudStackContext tenantContext;
+        private Domain domain;
+        private Account account;
+        private ApiKeyPair keys;
+        private Zone zone;
+        private Pod pod;
+        private Cluster cluster;
+        private Host host1;
+        private Host host2;
+        private CloudStackApi tenant;
+        private Network network;
+        private SecurityGroup web;
+        private SecurityGroup db;
+        private IngressRule pairRule;
+        private VirtualMachine vm1;
+        private VirtualMachine vm2;
 
-        // Admin: topology. createZone also carries "domain" and "domainid".
-        Zone zone = admin.getZoneApi()
-                .createZone(
-                        "z-jc",
-                        NetworkType.ADVANCED,
-                        "8.8.8.8",
-                        "10.0.0.2",
-                        CreateZoneOptions.Builder.securityGroupEnabled(true)
-                                .guestCIDRAddress("10.0.0.0/8")
-                                .domainName("acme-jc.example")
-                                .domainId(domain.getId()));
-        assertThat(zone.getName()).isEqualTo("z-jc");
-        assertThat(zone.getNetworkType()).isEqualTo(NetworkType.ADVANCED);
-        assertThat(zone.getDNS()).contains("8.8.8.8");
-        assertThat(zone.getInternalDNS()).contains("10.0.0.2");
-        assertThat(zone.isSecurityGroupsEnabled()).isTrue();
-        assertThat(zone.getGuestCIDRAddress()).isEqualTo("10.0.0.0/8");
-        Pod pod = admin.getPodClient()
-                .createPod("p-jc", zone.getId(), "192.168.0.10", "192.168.0.99", "192.168.0.1", "255.255.255.0");
-        assertThat(pod.getName()).isEqualTo("p-jc");
-        assertThat(pod.getZoneId()).isEqualTo(zone.getId());
-        assertThat(pod.getStartIp()).isEqualTo("192.168.0.10");
-        assertThat(pod.getEndIp()).isEqualTo("192.168.0.99");
-        assertThat(pod.getGateway()).isEqualTo("192.168.0.1");
-        assertThat(pod.getNetmask()).isEqualTo("255.255.255.0");
-        Cluster cluster = admin.getHostClient()
-                .addCluster(
-                        zone.getId(),
-                        "c-jc",
-                        Host.ClusterType.CLOUD_MANAGED,
-                        "KVM",
-                        AddClusterOptions.Builder.podId(pod.getId()));
-        assertThat(cluster.getName()).isEqualTo("c-jc");
-        assertThat(cluster.getPodId()).isEqualTo(pod.getId());
-        assertThat(cluster.getZoneId()).isEqualTo(zone.getId());
-        assertThat(cluster.getClusterType()).isEqualTo(Host.ClusterType.CLOUD_MANAGED);
-        assertThat(cluster.getHypervisor()).isEqualTo("KVM");
-        Host host1 = addHost(admin, zone, pod, cluster, "192.168.0.11");
-        Host host2 = addHost(admin, zone, pod, cluster, "192.168.0.12");
-        assertThat(admin.getHostClient().listHosts(ListHostsOptions.Builder.zoneId(zone.getId())).stream()
-                        .map(Host::getId)
-                        .collect(Collectors.toSet()))
-                .containsExactlyInAnyOrder(host1.getId(), host2.getId());
-        assertThat(admin.getHostClient().listClusters())
-                .extracting(Cluster::getId)
-                .contains(cluster.getId());
-        assertThat(admin.getPodClient().getPod(pod.getId()).getName()).isEqualTo("p-jc");
-        assertThat(admin.getZoneApi().getZone(zone.getId()).getName()).isEqualTo("z-jc");
+        @Override
+        public void close() throws IOException {
+            if (tenantContext != null) {
+                tenantContext.close();
+            }
+        }
 
-        try (CloudStackContext tenantContext = connect(keys.getApiKey(), keys.getSecretKey())) {
-            CloudStackApi tenant = tenantContext.getApi();
+        /** Admin: tenancy. "account" and "accounttype" are both sent, one name a prefix of the other. */
+        void tenancy() throws Exception {
+            domain = admin.getDomainClient().createDomain("acme-jc");
+            assertThat(domain.getName()).isEqualTo("acme-jc");
+            assertThat(admin.getDomainClient().getDomainById(domain.getId()).getName())
+                    .isEqualTo("acme-jc");
+            account = admin.getAccountApi()
+                    .createAccount(
+                            "alice",
+                            Account.Type.USER,
+                            "alice@example.com",
+                            "Alice",
+                            "Doe",
+                            "s3cret~pass*",
+                            CreateAccountOptions.Builder.domainId(domain.getId())
+                                    .account("alice-jc"));
+            assertThat(account.getName()).isEqualTo("alice-jc");
+            assertThat(account.getType()).isEqualTo(Account.Type.USER);
+            assertThat(account.getDomainId()).isEqualTo(domain.getId());
+            User user = account.getUsers().iterator().next();
+            assertThat(user.getName()).isEqualTo("alice");
+            assertThat(user.getEmail()).isEqualTo("alice@example.com");
+            assertThat(user.getFirstName()).isEqualTo("Alice");
+            assertThat(user.getLastName()).isEqualTo("Doe");
+            keys = admin.getUserClient().registerUserKeys(user.getId());
+            assertThat(keys.getApiKey()).isNotBlank();
+            assertThat(keys.getSecretKey()).isNotBlank();
+        }
+
+        /** Admin: topology. createZone also carries "domain" and "domainid". */
+        void topology() throws Exception {
+            zone = admin.getZoneApi()
+                    .createZone(
+                            "z-jc",
+                            NetworkType.ADVANCED,
+                            "8.8.8.8",
+                            "10.0.0.2",
+                            CreateZoneOptions.Builder.securityGroupEnabled(true)
+                                    .guestCIDRAddress("10.0.0.0/8")
+                                    .domainName("acme-jc.example")
+                                    .domainId(domain.getId()));
+            assertThat(zone.getName()).isEqualTo("z-jc");
+            assertThat(zone.getNetworkType()).isEqualTo(NetworkType.ADVANCED);
+            assertThat(zone.getDNS()).contains("8.8.8.8");
+            assertThat(zone.getInternalDNS()).contains("10.0.0.2");
+            assertThat(zone.isSecurityGroupsEnabled()).isTrue();
+            assertThat(zone.getGuestCIDRAddress()).isEqualTo("10.0.0.0/8");
+            pod = admin.getPodClient()
+                    .createPod("p-jc", zone.getId(), "192.168.0.10", "192.168.0.99", "192.168.0.1", "255.255.255.0");
+            assertThat(pod.getName()).isEqualTo("p-jc");
+            assertThat(pod.getZoneId()).isEqualTo(zone.getId());
+            assertThat(pod.getStartIp()).isEqualTo("192.168.0.10");
+            assertThat(pod.getEndIp()).isEqualTo("192.168.0.99");
+            assertThat(pod.getGateway()).isEqualTo("192.168.0.1");
+            assertThat(pod.getNetmask()).isEqualTo("255.255.255.0");
+            cluster = admin.getHostClient()
+                    .addCluster(
+                            zone.getId(),
+                            "c-jc",
+                            Host.ClusterType.CLOUD_MANAGED,
+                            "KVM",
+                            AddClusterOptions.Builder.podId(pod.getId()));
+            assertThat(cluster.getName()).isEqualTo("c-jc");
+            assertThat(cluster.getPodId()).isEqualTo(pod.getId());
+            assertThat(cluster.getZoneId()).isEqualTo(zone.getId());
+            assertThat(cluster.getClusterType()).isEqualTo(Host.ClusterType.CLOUD_MANAGED);
+            assertThat(cluster.getHypervisor()).isEqualTo("KVM");
+            host1 = addHost(admin, zone, pod, cluster, "192.168.0.11");
+            host2 = addHost(admin, zone, pod, cluster, "192.168.0.12");
+            assertThat(admin.getHostClient().listHosts(ListHostsOptions.Builder.zoneId(zone.getId())).stream()
+                            .map(Host::getId)
+                            .collect(Collectors.toSet()))
+                    .containsExactlyInAnyOrder(host1.getId(), host2.getId());
+            assertThat(admin.getHostClient().listClusters())
+                    .extracting(Cluster::getId)
+                    .contains(cluster.getId());
+            assertThat(admin.getPodClient().getPod(pod.getId()).getName()).isEqualTo("p-jc");
+            assertThat(admin.getZoneApi().getZone(zone.getId()).getName()).isEqualTo("z-jc");
+        }
+
+        void connectTenant() {
+            tenantContext = connect(keys.getApiKey(), keys.getSecretKey());
+            tenant = tenantContext.getApi();
             assertThat(tenant.getAccountApi().listAccounts())
                     .flatExtracting(Account::getUsers)
                     .extracting(User::getApiKey)
                     .containsExactly(keys.getApiKey());
+        }
 
-            // Tenant: a network whose display text carries '*' and '~'.
+        /** Tenant: a network whose display text carries '*' and '~'. */
+        void network() throws Exception {
             String offering = tenant.getOfferingApi()
                     .listNetworkOfferings()
                     .iterator()
                     .next()
                     .getId();
-            Network network = tenant.getNetworkApi()
+            network = tenant.getNetworkApi()
                     .createNetworkInZone(
                             zone.getId(),
                             offering,
@@ -193,10 +244,12 @@ class JcloudsScenarioTest {
             assertThat(network.getDomainId()).isEqualTo(domain.getId());
             assertThat(tenant.getNetworkApi().getNetwork(network.getId()).getDisplayText())
                     .isEqualTo("web *tier* ~jc~");
+        }
 
-            // Tenant: two groups, rules by CIDR, by group pair and for ICMP.
-            SecurityGroup web = tenant.getSecurityGroupApi().createSecurityGroup("web");
-            SecurityGroup db = tenant.getSecurityGroupApi().createSecurityGroup("db");
+        /** Tenant: two groups, rules by CIDR, by group pair and for ICMP. */
+        void groups() throws Exception {
+            web = tenant.getSecurityGroupApi().createSecurityGroup("web");
+            db = tenant.getSecurityGroupApi().createSecurityGroup("db");
             assertThat(web.getName()).isEqualTo("web");
             assertThat(db.getAccount()).isEqualTo("alice-jc");
             assertThat(db.getDomainId()).isEqualTo(domain.getId());
@@ -225,7 +278,7 @@ class JcloudsScenarioTest {
             assertThat(dbRules)
                     .extracting(IngressRule::getCIDR)
                     .containsExactlyInAnyOrder("10.0.0.0/8", "192.168.0.0/16", null);
-            IngressRule pairRule = dbRules.stream()
+            pairRule = dbRules.stream()
                     .filter(rule -> rule.getCIDR() == null)
                     .findFirst()
                     .orElseThrow();
@@ -240,10 +293,11 @@ class JcloudsScenarioTest {
             assertThat(icmp.getICMPType()).isEqualTo(8);
             assertThat(icmp.getICMPCode()).isEqualTo(0);
             assertThat(icmp.getCIDR()).isEqualTo("0.0.0.0/0");
+        }
 
-            // VMs: hostid placement is for root admins (as in CloudStack), so the admin deploys
-            // them for the tenant's account.
-            VirtualMachine vm1 = deployOnHost(
+        /** VMs: hostid placement is for root admins (as in CloudStack), so the admin deploys them for the tenant's account. */
+        void virtualMachines() throws Exception {
+            vm1 = deployOnHost(
                     new OnHost(host1.getId())
                             .accountInDomain("alice-jc", domain.getId())
                             .name("vm1")
@@ -251,7 +305,7 @@ class JcloudsScenarioTest {
                             .ipOnDefaultNetwork("10.10.0.50")
                             .securityGroupIds(List.of(web.getId(), db.getId())),
                     zone);
-            VirtualMachine vm2 = deployOnHost(
+            vm2 = deployOnHost(
                     new OnHost(host2.getId())
                             .accountInDomain("alice-jc", domain.getId())
                             .name("vm2")
@@ -264,8 +318,10 @@ class JcloudsScenarioTest {
             assertThat(vm1.getSecurityGroups())
                     .extracting(SecurityGroup::getName)
                     .containsExactlyInAnyOrder("web", "db");
+        }
 
-            // Tenant: everything lists back.
+        /** Tenant: everything lists back. */
+        void listsBack() throws Exception {
             assertThat(tenant.getVirtualMachineApi().listVirtualMachines())
                     .extracting(VirtualMachine::getId)
                     .containsExactlyInAnyOrder(vm1.getId(), vm2.getId());
@@ -295,8 +351,10 @@ class JcloudsScenarioTest {
             assertThat(tenant.getAsyncJobApi().listAsyncJobs())
                     .extracting(AsyncJob::getStatus)
                     .doesNotContain(AsyncJob.Status.IN_PROGRESS, AsyncJob.Status.FAILED);
+        }
 
-            // Revoke one rule, then delete what the scenario made.
+        /** Revoke one rule, then delete what the scenario made. */
+        void tenantCleanUp() throws Exception {
             awaitSuccess(tenant, tenant.getSecurityGroupApi().revokeIngressRule(pairRule.getId()));
             assertThat(tenant.getSecurityGroupApi().getSecurityGroup(db.getId()).getIngressRules())
                     .extracting(IngressRule::getId)
@@ -310,21 +368,26 @@ class JcloudsScenarioTest {
             assertThat(tenant.getSecurityGroupApi().listSecurityGroups()).isEmpty();
             awaitSuccess(tenant, tenant.getNetworkApi().deleteNetwork(network.getId()));
             assertThat(tenant.getNetworkApi().listNetworks()).isEmpty();
+            tenantContext.close();
+            tenantContext = null;
         }
 
-        admin.getHostClient().deleteHost(host1.getId());
-        admin.getHostClient().deleteHost(host2.getId());
-        admin.getHostClient().deleteCluster(cluster.getId());
-        admin.getPodClient().deletePod(pod.getId());
-        admin.getZoneApi().deleteZone(zone.getId());
-        assertThat(admin.getZoneApi().listZones()).extracting(Zone::getId).doesNotContain(zone.getId());
-        // Both deletes are jobs whose ids jclouds drops (it declares them void), so wait for the effect.
-        admin.getAccountApi().deleteAccount(account.getId());
-        await().atMost(Duration.ofSeconds(60)).until(() -> admin.getAccountApi().listAccounts().stream()
-                .noneMatch(listed -> listed.getId().equals(account.getId())));
-        admin.getDomainClient().deleteDomainAndAttachedResources(domain.getId());
-        await().atMost(Duration.ofSeconds(60)).until(() -> admin.getDomainClient().listDomains().stream()
-                .noneMatch(listed -> listed.getId().equals(domain.getId())));
+        /** The admin removes the topology, then the account and the domain. */
+        void adminCleanUp() {
+            admin.getHostClient().deleteHost(host1.getId());
+            admin.getHostClient().deleteHost(host2.getId());
+            admin.getHostClient().deleteCluster(cluster.getId());
+            admin.getPodClient().deletePod(pod.getId());
+            admin.getZoneApi().deleteZone(zone.getId());
+            assertThat(admin.getZoneApi().listZones()).extracting(Zone::getId).doesNotContain(zone.getId());
+            // Both deletes are jobs whose ids jclouds drops (it declares them void), so wait for the effect.
+            admin.getAccountApi().deleteAccount(account.getId());
+            await().atMost(Duration.ofSeconds(60)).until(() -> admin.getAccountApi().listAccounts().stream()
+                    .noneMatch(listed -> listed.getId().equals(account.getId())));
+            admin.getDomainClient().deleteDomainAndAttachedResources(domain.getId());
+            await().atMost(Duration.ofSeconds(60)).until(() -> admin.getDomainClient().listDomains().stream()
+                    .noneMatch(listed -> listed.getId().equals(domain.getId())));
+        }
     }
 
     /** jclouds has no option for {@code hostid}; this adds it the way every other option is sent. */

@@ -2,13 +2,12 @@ package io.weft.it.cloudstack;
 
 import io.weft.server.WeftConfig;
 import io.weft.server.WeftServer;
-import java.io.IOException;
-import java.io.Reader;
+import io.weft.testsupport.ApiKeys;
+import io.weft.testsupport.ServerSettings;
+import io.weft.testsupport.cloudstack.CloudStackClient;
+import io.weft.testsupport.cloudstack.SigningVariant;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Properties;
 
 /** A Weft server in this JVM (H2, embedded broker, free ports) and its root admin's API keys. */
 final class RunningWeft implements AutoCloseable {
@@ -16,28 +15,17 @@ final class RunningWeft implements AutoCloseable {
     static final String OPAQUE_OFFERING = "0b6e6f1e-1f0a-4d9e-9e55-3c2f8d8c0a11";
 
     private final WeftServer server;
-    private final String adminApiKey;
-    private final String adminSecretKey;
+    private final ApiKeys admin;
 
-    private RunningWeft(WeftServer server, String adminApiKey, String adminSecretKey) {
+    private RunningWeft(WeftServer server, ApiKeys admin) {
         this.server = server;
-        this.adminApiKey = adminApiKey;
-        this.adminSecretKey = adminSecretKey;
+        this.admin = admin;
     }
 
-    static RunningWeft start(Path dataDir) throws IOException {
-        WeftServer server = WeftServer.builder(WeftConfig.of(Map.of(
-                        "dataDir", dataDir.toString(),
-                        "http.port", "0",
-                        "broker.port", "0",
-                        "ec2.port", "0",
-                        "shutdown.gracePeriod", "1s")))
-                .start();
-        Properties credentials = new Properties();
-        try (Reader reader = Files.newBufferedReader(server.adminCredentialsFile())) {
-            credentials.load(reader);
-        }
-        return new RunningWeft(server, credentials.getProperty("apiKey"), credentials.getProperty("secretKey"));
+    static RunningWeft start(Path dataDir) {
+        WeftServer server =
+                WeftServer.start(WeftConfig.of(ServerSettings.ephemeral(dataDir).asMap()));
+        return new RunningWeft(server, ApiKeys.fromCredentialsFile(server.adminCredentialsFile()));
     }
 
     /** {@code http://127.0.0.1:<port>/client/api}. */
@@ -45,12 +33,13 @@ final class RunningWeft implements AutoCloseable {
         return server.cloudStackUri();
     }
 
-    String adminApiKey() {
-        return adminApiKey;
+    ApiKeys adminKeys() {
+        return admin;
     }
 
-    String adminSecretKey() {
-        return adminSecretKey;
+    /** The root admin over HTTP, signing as {@code variant}'s client does. */
+    CloudStackClient admin(SigningVariant variant) {
+        return CloudStackClient.of(api(), admin).signingAs(variant);
     }
 
     @Override

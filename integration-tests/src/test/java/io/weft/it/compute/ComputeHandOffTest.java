@@ -33,6 +33,7 @@ import io.weft.server.topology.HostSpec;
 import io.weft.server.topology.HypervisorType;
 import io.weft.server.topology.ZoneService;
 import io.weft.server.topology.ZoneView;
+import io.weft.testsupport.ServerSettings;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -43,7 +44,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
@@ -87,24 +87,12 @@ class ComputeHandOffTest {
         // The compute side is up unless a test's scenario (at a higher priority) says otherwise.
         computeSide.stubFor(
                 post(urlEqualTo(EVENTS)).atPriority(10).willReturn(aResponse().withStatus(200)));
-        server = WeftServer.builder(WeftConfig.of(Map.of(
-                        "dataDir",
-                        dir.resolve("server").toString(),
-                        "http.port",
-                        "0",
-                        "broker.port",
-                        "0",
-                        "ec2.port",
-                        "0",
-                        "compute.webhookUrl",
-                        computeSide.baseUrl() + EVENTS,
-                        "compute.webhookSecret",
-                        SECRET,
-                        "compute.webhookMaxBackoff",
-                        "2s",
-                        "dispatch.ackTimeout",
-                        "2s")))
-                .start();
+        server = WeftServer.start(WeftConfig.of(ServerSettings.ephemeral(dir.resolve("server"))
+                .with("compute.webhookUrl", computeSide.baseUrl() + EVENTS)
+                .with("compute.webhookSecret", SECRET)
+                .with("compute.webhookMaxBackoff", "2s")
+                .with("dispatch.ackTimeout", "2s")
+                .asMap()));
         Caller root = server.injector().getInstance(TenancyBootstrap.class).run();
         admin = basic(Files.readAllLines(server.adminCredentialsFile()));
         ZoneView zone = server.injector().getInstance(ZoneService.class).create(root, ServerToAgentsTest.zoneSpec());

@@ -2,11 +2,11 @@ package io.weft.it.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.weft.lab.DataplanePrerequisites;
-import io.weft.lab.IntendedRules.Probe;
-import io.weft.lab.ReachabilityMatrix;
-import io.weft.lab.TwoTenantScenario;
-import io.weft.lab.WeftLab;
+import io.weft.it.RealDataplane;
+import io.weft.lab.harness.WeftLab;
+import io.weft.lab.scenario.IntendedRules.Probe;
+import io.weft.lab.scenario.ReachabilityMatrix;
+import io.weft.lab.scenario.TwoTenantScenario;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,7 +29,7 @@ class CloudStackRulesOnRealHypervisorsTest {
 
     @BeforeAll
     void buildTheScenarioThroughTheApi() {
-        DataplanePrerequisites.requireOrSkip();
+        RealDataplane.requireOrSkip();
         weft = WeftLab.start();
         scenario = TwoTenantScenario.build(weft);
     }

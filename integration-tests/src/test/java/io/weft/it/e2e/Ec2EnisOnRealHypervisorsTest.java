@@ -2,17 +2,17 @@ package io.weft.it.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.weft.lab.DataplanePrerequisites;
-import io.weft.lab.Hypervisor;
-import io.weft.lab.IntendedRules;
-import io.weft.lab.IntendedRules.IngressRule;
-import io.weft.lab.IntendedRules.Probe;
-import io.weft.lab.LabAgent;
-import io.weft.lab.LabCloud;
-import io.weft.lab.ReachabilityMatrix;
-import io.weft.lab.Vm;
-import io.weft.lab.VmSpec;
-import io.weft.lab.WeftLab;
+import io.weft.it.RealDataplane;
+import io.weft.lab.harness.LabAgent;
+import io.weft.lab.harness.LabCloud;
+import io.weft.lab.harness.WeftLab;
+import io.weft.lab.infra.Hypervisor;
+import io.weft.lab.infra.Vm;
+import io.weft.lab.infra.VmSpec;
+import io.weft.lab.scenario.IntendedRules;
+import io.weft.lab.scenario.IntendedRules.IngressRule;
+import io.weft.lab.scenario.IntendedRules.Probe;
+import io.weft.lab.scenario.ReachabilityMatrix;
 import io.weft.rules.render.OvsVsctlCommands;
 import io.weft.server.compute.NicQuery;
 import io.weft.server.compute.NicService;
@@ -86,7 +86,7 @@ class Ec2EnisOnRealHypervisorsTest {
 
     @BeforeAll
     void buildTheScenarioThroughTheEc2Api() {
-        DataplanePrerequisites.requireOrSkip();
+        RealDataplane.requireOrSkip();
         weft = WeftLab.start();
         cloud = LabCloud.create(weft, List.of("hv1", "hv2"));
         root = weft.server().injector().getInstance(TenancyBootstrap.class).run();

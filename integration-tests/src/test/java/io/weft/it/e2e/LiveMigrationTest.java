@@ -3,14 +3,15 @@ package io.weft.it.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.weft.lab.CloudStackApi;
-import io.weft.lab.ContinuousPing;
-import io.weft.lab.DataplanePrerequisites;
-import io.weft.lab.LabCloud;
-import io.weft.lab.LiveMigrationRig;
-import io.weft.lab.Vm;
-import io.weft.lab.WeftLab;
+import io.weft.it.RealDataplane;
+import io.weft.lab.harness.LabCloud;
+import io.weft.lab.harness.WeftLab;
+import io.weft.lab.infra.ContinuousPing;
+import io.weft.lab.infra.Vm;
+import io.weft.lab.scenario.LiveMigrationRig;
 import io.weft.server.dispatch.ChangeStatus;
+import io.weft.testsupport.cloudstack.CloudStackClient;
+import io.weft.testsupport.cloudstack.Params;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,25 +39,20 @@ class LiveMigrationTest {
 
     @Test
     void aVmsPortMovesBetweenHypervisorsWithoutLosingAPingAtAHundredPerSecond() throws Exception {
-        DataplanePrerequisites.requireOrSkip();
+        RealDataplane.requireOrSkip();
         try (WeftLab weft = WeftLab.start()) {
             LabCloud cloud = LabCloud.create(weft, List.of("hv1", "hv2", "hv3"));
-            CloudStackApi carol = cloud.tenant("carol");
+            CloudStackClient carol = cloud.tenant("carol");
             String network = cloud.createNetwork(carol, "carol-net", "VXLAN");
             String open = LabCloud.createGroup(carol, "open");
             cloud.job(
                     carol,
                     "authorizeSecurityGroupIngress",
-                    "securitygroupid",
-                    open,
-                    "protocol",
-                    "ICMP",
-                    "icmptype",
-                    "8",
-                    "icmpcode",
-                    "0",
-                    "cidrlist",
-                    "0.0.0.0/0");
+                    Params.of("securitygroupid", open)
+                            .and("protocol", "ICMP")
+                            .and("icmptype", "8")
+                            .and("icmpcode", "0")
+                            .and("cidrlist", "0.0.0.0/0"));
             Vm mover = cloud.deploy("mover", "carol", network, "hv1", "10.10.0.31", List.of(open));
             Vm pinger = cloud.deploy("pinger", "carol", network, "hv3", "10.10.0.33", List.of(open));
             weft.awaitApplied(cloud.changes(), CONVERGENCE);
@@ -86,7 +82,7 @@ class LiveMigrationTest {
                                 .path("hostid")
                                 .asText())
                         .isEqualTo(cloud.hostId("hv2"));
-                long change = CloudStackApi.changeId(job).orElseThrow();
+                long change = CloudStackClient.changeId(job).orElseThrow();
 
                 phases.put("dispatching: destination, then peers, then source", System.currentTimeMillis());
                 ChangeStatus status = weft.dispatcher().awaitApplied(change, CONVERGENCE);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.weft.lab.CloudStackApi;
 import io.weft.server.compute.NewVirtualMachine;
 import io.weft.server.compute.NicQuery;
 import io.weft.server.compute.NicService;
@@ -14,6 +13,9 @@ import io.weft.server.compute.VirtualMachineService;
 import io.weft.server.service.Page;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.tenancy.UserKeys;
+import io.weft.testsupport.ApiKeys;
+import io.weft.testsupport.cloudstack.CloudStackClient;
+import io.weft.testsupport.cloudstack.Params;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,12 +63,13 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrossApiConsistencyTest {
+    private TwoTenants tenants;
     private Ec2Server weft;
     private UserKeys aliceKeys;
     private Ec2Client alice;
     private Ec2Client bob;
-    private CloudStackApi aliceCloudStack;
-    private CloudStackApi bobCloudStack;
+    private CloudStackClient aliceCloudStack;
+    private CloudStackClient bobCloudStack;
 
     private String vpcId;
     private Subnet subnet;
@@ -79,24 +82,23 @@ class CrossApiConsistencyTest {
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        weft = new Ec2Server(dir);
-        aliceKeys = weft.tenant("alice");
-        UserKeys bobKeys = weft.tenant("bob");
-        alice = weft.client(aliceKeys);
-        bob = weft.client(bobKeys);
-        aliceCloudStack = new CloudStackApi(weft.server.cloudStackUri(), aliceKeys.apiKey(), aliceKeys.secretKey());
+        tenants = TwoTenants.start(dir);
+        weft = tenants.weft();
+        aliceKeys = tenants.aliceKeys();
+        UserKeys bobKeys = tenants.bobKeys();
+        alice = tenants.alice();
+        bob = tenants.bob();
+        aliceCloudStack = CloudStackClient.of(
+                        weft.server.cloudStackUri(), new ApiKeys(aliceKeys.apiKey(), aliceKeys.secretKey()))
+                .sendingForms();
         bobCloudStack = aliceCloudStack.as(bobKeys.apiKey(), bobKeys.secretKey());
         createThroughEc2();
     }
 
     @AfterAll
     void stop() {
-        if (alice != null) {
-            alice.close();
-            bob.close();
-        }
-        if (weft != null) {
-            weft.close();
+        if (tenants != null) {
+            tenants.close();
         }
     }
 
@@ -248,8 +250,8 @@ class CrossApiConsistencyTest {
         return matching.get(0);
     }
 
-    private JsonNode cloudStackGroup(CloudStackApi client, String ec2GroupId) {
-        return byEc2Id(items(client.call("listSecurityGroups"), "securitygroup"), "sg-", ec2GroupId);
+    private JsonNode cloudStackGroup(CloudStackClient client, String ec2GroupId) {
+        return byEc2Id(items(client.ok("listSecurityGroups"), "securitygroup"), "sg-", ec2GroupId);
     }
 
     private String uuid(String ec2Id) {
@@ -261,8 +263,7 @@ class CrossApiConsistencyTest {
     @Test
     @Order(1)
     void subnetReadsThroughCloudStackAsANetworkWithTheSameCidrZoneAndTags() {
-        JsonNode network =
-                byEc2Id(items(aliceCloudStack.call("listNetworks"), "network"), "subnet-", subnet.subnetId());
+        JsonNode network = byEc2Id(items(aliceCloudStack.ok("listNetworks"), "network"), "subnet-", subnet.subnetId());
 
         assertThat(network.path("cidr").asText()).isEqualTo("10.20.1.0/24").isEqualTo(subnet.cidrBlock());
         assertThat(network.path("name").asText()).isEqualTo("shop-web");
@@ -289,8 +290,7 @@ class CrossApiConsistencyTest {
                         new RuleShape(false, "icmp", "8:-1", "10.20.0.0/16"),
                         new RuleShape(false, "tcp", "22:22", "192.0.2.0/24"),
                         new RuleShape(true, "all", "", "0.0.0.0/0"));
-        JsonNode tags =
-                aliceCloudStack.call("listTags", "resourcetype", "SecurityGroup", "resourceid", uuid(webGroupId));
+        JsonNode tags = aliceCloudStack.ok("listTags", "resourcetype", "SecurityGroup", "resourceid", uuid(webGroupId));
         assertThat(items(tags, "tag"))
                 .extracting(t -> t.path("key").asText() + "=" + t.path("value").asText())
                 .containsExactly("env=prod");
@@ -314,7 +314,7 @@ class CrossApiConsistencyTest {
                 .id();
         nics.attach(caller, nic.id(), vmId, Optional.empty());
 
-        List<JsonNode> listed = items(aliceCloudStack.call("listNics", "virtualmachineid", vmId.toString()), "nic");
+        List<JsonNode> listed = items(aliceCloudStack.ok("listNics", "virtualmachineid", vmId.toString()), "nic");
 
         assertThat(listed).hasSize(1);
         JsonNode cloudStackNic = byEc2Id(listed, "eni-", eni.networkInterfaceId());
@@ -323,11 +323,12 @@ class CrossApiConsistencyTest {
                 .isEqualTo(eni.privateIpAddress());
         assertThat(cloudStackNic.path("macaddress").asText()).isEqualTo(eni.macAddress());
         assertThat(ec2Id("subnet-", cloudStackNic.path("networkid").asText())).isEqualTo(subnet.subnetId());
-        assertThat(items(
-                                aliceCloudStack.call("listSecurityGroups", "virtualmachineid", vmId.toString()),
-                                "securitygroup")
-                        .stream()
-                        .map(g -> ec2Id("sg-", g.path("id").asText())))
+        assertThat(
+                        items(
+                                        aliceCloudStack.ok("listSecurityGroups", "virtualmachineid", vmId.toString()),
+                                        "securitygroup")
+                                .stream()
+                                .map(g -> ec2Id("sg-", g.path("id").asText())))
                 .containsExactly(webGroupId);
         NetworkInterface seenByEc2 = alice.describeNetworkInterfaces(
                         r -> r.networkInterfaceIds(eni.networkInterfaceId()))
@@ -341,18 +342,13 @@ class CrossApiConsistencyTest {
     void changesMadeThroughCloudStackReadBackThroughEc2() {
         String webUuid = uuid(webGroupId);
         String subnetUuid = uuid(subnet.subnetId());
-        JsonNode authorized = aliceCloudStack.job(
+        JsonNode authorized = aliceCloudStack.succeededJob(
                 "authorizeSecurityGroupIngress",
-                "securitygroupid",
-                webUuid,
-                "protocol",
-                "udp",
-                "startport",
-                "53",
-                "endport",
-                "53",
-                "cidrlist",
-                "10.20.0.0/16");
+                Params.of("securitygroupid", webUuid)
+                        .and("protocol", "udp")
+                        .and("startport", "53")
+                        .and("endport", "53")
+                        .and("cidrlist", "10.20.0.0/16"));
         String dnsRuleUuid = authorized
                 .path("jobresult")
                 .path("securitygroup")
@@ -366,29 +362,22 @@ class CrossApiConsistencyTest {
                 .orElseThrow()
                 .path("ruleid")
                 .asText();
-        aliceCloudStack.job("revokeSecurityGroupIngress", "id", sshRuleUuid);
-        aliceCloudStack.call("updateSecurityGroup", "id", webUuid, "name", "storefront");
-        aliceCloudStack.job(
+        aliceCloudStack.succeededJob("revokeSecurityGroupIngress", "id", sshRuleUuid);
+        aliceCloudStack.ok("updateSecurityGroup", "id", webUuid, "name", "storefront");
+        aliceCloudStack.succeededJob(
                 "createTags",
-                "resourcetype",
-                "SecurityGroup",
-                "resourceids",
-                webUuid,
-                "tags[0].key",
-                "owner",
-                "tags[0].value",
-                "ops");
-        aliceCloudStack.job(
+                Params.of("resourcetype", "SecurityGroup")
+                        .and("resourceids", webUuid)
+                        .and("tags[0].key", "owner")
+                        .and("tags[0].value", "ops"));
+        aliceCloudStack.succeededJob(
                 "createTags",
-                "resourcetype",
-                "Network",
-                "resourceids",
-                subnetUuid,
-                "tags[0].key",
-                "tier",
-                "tags[0].value",
-                "frontend");
-        aliceCloudStack.job("deleteTags", "resourcetype", "Network", "resourceids", subnetUuid, "tags[0].key", "env");
+                Params.of("resourcetype", "Network")
+                        .and("resourceids", subnetUuid)
+                        .and("tags[0].key", "tier")
+                        .and("tags[0].value", "frontend"));
+        aliceCloudStack.succeededJob(
+                "deleteTags", "resourcetype", "Network", "resourceids", subnetUuid, "tags[0].key", "env");
 
         SecurityGroup web = alice.describeSecurityGroups(r -> r.groupIds(webGroupId))
                 .securityGroups()
@@ -459,38 +448,33 @@ class CrossApiConsistencyTest {
         for (String[] list : new String[][] {
             {"listNetworks", "network"}, {"listSecurityGroups", "securitygroup"}, {"listTags", "tag"}
         }) {
-            for (JsonNode item : items(bobCloudStack.call(list[0]), list[1])) {
+            for (JsonNode item : items(bobCloudStack.ok(list[0]), list[1])) {
                 seen.add(item.path("id").asText());
                 seen.add(item.path("resourceid").asText());
             }
         }
         assertThat(seen).doesNotContainAnyElementsOf(aliceUuids);
-        assertThat(items(bobCloudStack.call("listNetworks", "id", uuid(subnet.subnetId())), "network"))
+        assertThat(items(bobCloudStack.ok("listNetworks", "id", uuid(subnet.subnetId())), "network"))
                 .isEmpty();
-        assertThat(items(bobCloudStack.call("listSecurityGroups", "id", uuid(webGroupId)), "securitygroup"))
+        assertThat(items(bobCloudStack.ok("listSecurityGroups", "id", uuid(webGroupId)), "securitygroup"))
                 .isEmpty();
         // A VM named as a filter that bob cannot see is CloudStack's 431, as for one that does not exist.
-        assertThatThrownBy(() -> bobCloudStack.call("listNics", "virtualmachineid", vmId.toString()))
+        assertThatThrownBy(() -> bobCloudStack.ok("listNics", "virtualmachineid", vmId.toString()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("HTTP 431")
                 .hasMessageContaining("Unable to find virtual machine");
 
         // Nor may bob change alice's objects through CloudStack; EC2 shows them unchanged.
         Map<String, RuleShape> before = ec2Rules(alice, webGroupId);
-        assertThatThrownBy(() -> bobCloudStack.job(
+        assertThatThrownBy(() -> bobCloudStack.succeededJob(
                         "authorizeSecurityGroupIngress",
-                        "securitygroupid",
-                        uuid(webGroupId),
-                        "protocol",
-                        "tcp",
-                        "startport",
-                        "1",
-                        "endport",
-                        "65535",
-                        "cidrlist",
-                        "0.0.0.0/0"))
+                        Params.of("securitygroupid", uuid(webGroupId))
+                                .and("protocol", "tcp")
+                                .and("startport", "1")
+                                .and("endport", "65535")
+                                .and("cidrlist", "0.0.0.0/0")))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> bobCloudStack.call("updateSecurityGroup", "id", uuid(webGroupId), "name", "pwned"))
+        assertThatThrownBy(() -> bobCloudStack.ok("updateSecurityGroup", "id", uuid(webGroupId), "name", "pwned"))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(ec2Rules(alice, webGroupId)).isEqualTo(before);
         assertThat(alice.describeSecurityGroups(r -> r.groupIds(webGroupId))

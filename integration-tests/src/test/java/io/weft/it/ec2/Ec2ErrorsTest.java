@@ -39,6 +39,7 @@ import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 class Ec2ErrorsTest {
     private static final String MISSING_VPC = "vpc-00000000000000000";
 
+    private TwoTenants tenants;
     private Ec2Server weft;
     private UserKeys aliceKeys;
     private Ec2Client alice;
@@ -46,20 +47,17 @@ class Ec2ErrorsTest {
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        weft = new Ec2Server(dir);
-        aliceKeys = weft.tenant("alice");
-        alice = weft.client(aliceKeys);
-        bob = weft.client(weft.tenant("bob"));
+        tenants = TwoTenants.start(dir);
+        weft = tenants.weft();
+        aliceKeys = tenants.aliceKeys();
+        alice = tenants.alice();
+        bob = tenants.bob();
     }
 
     @AfterAll
     void stop() {
-        if (alice != null) {
-            alice.close();
-            bob.close();
-        }
-        if (weft != null) {
-            weft.close();
+        if (tenants != null) {
+            tenants.close();
         }
     }
 

@@ -18,10 +18,10 @@ import io.weft.server.tenancy.UserKeys;
 import io.weft.server.tenancy.UserService;
 import io.weft.server.topology.ZoneService;
 import io.weft.server.topology.ZoneSpec;
+import io.weft.testsupport.ServerSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -50,8 +50,7 @@ final class Ec2Server implements AutoCloseable {
     }
 
     private Ec2Server(Path dataDir, boolean firstStart) {
-        WeftConfig config = WeftConfig.of(
-                Map.of("dataDir", dataDir.toString(), "http.port", "0", "broker.port", "0", "ec2.port", "0"));
+        WeftConfig config = WeftConfig.of(ServerSettings.ephemeral(dataDir).asMap());
         WeftServer.Builder builder = WeftServer.builder(config);
         // Until the server's own module list installs them, add what the EC2 API needs.
         List<String> installed = ServerModules.forConfig(config).stream()

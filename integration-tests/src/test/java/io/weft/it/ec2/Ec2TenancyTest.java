@@ -17,25 +17,21 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
 /** A tenant's EC2 credentials see and touch only that tenant's resources. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Ec2TenancyTest {
-    private Ec2Server weft;
+    private TwoTenants tenants;
     private Ec2Client alice;
     private Ec2Client bob;
 
     @BeforeAll
     void start(@TempDir Path dir) {
-        weft = new Ec2Server(dir);
-        alice = weft.client(weft.tenant("alice"));
-        bob = weft.client(weft.tenant("bob"));
+        tenants = TwoTenants.start(dir);
+        alice = tenants.alice();
+        bob = tenants.bob();
     }
 
     @AfterAll
     void stop() {
-        if (alice != null) {
-            alice.close();
-            bob.close();
-        }
-        if (weft != null) {
-            weft.close();
+        if (tenants != null) {
+            tenants.close();
         }
     }
 

@@ -2,14 +2,14 @@ package io.weft.it.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.weft.it.RealDataplane;
 import io.weft.it.lab.HybridWiring.RemoteVm;
 import io.weft.it.lab.HybridWiring.TunnelType;
-import io.weft.lab.DataplanePrerequisites;
-import io.weft.lab.Hypervisor;
-import io.weft.lab.Lab;
-import io.weft.lab.PingResult;
-import io.weft.lab.Vm;
-import io.weft.lab.VmSpec;
+import io.weft.lab.infra.Hypervisor;
+import io.weft.lab.infra.Lab;
+import io.weft.lab.infra.PingResult;
+import io.weft.lab.infra.Vm;
+import io.weft.lab.infra.VmSpec;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +29,7 @@ class HandWiredOverlayTest {
 
     @BeforeEach
     void requireDataplane() {
-        DataplanePrerequisites.requireOrSkip();
+        RealDataplane.requireOrSkip();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.weft.it.lab;
 
-import io.weft.lab.Hypervisor;
-import io.weft.lab.Vm;
+import io.weft.lab.infra.Hypervisor;
+import io.weft.lab.infra.Vm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.weft.agent.process.Command;
 import io.weft.agent.process.CommandFailedException;
 import io.weft.agent.process.ProcessCommandRunner;
-import io.weft.lab.DataplanePrerequisites;
-import io.weft.lab.Hypervisor;
-import io.weft.lab.Lab;
-import io.weft.lab.LabSweeper;
-import io.weft.lab.Vm;
-import io.weft.lab.VmSpec;
+import io.weft.it.RealDataplane;
+import io.weft.lab.infra.Hypervisor;
+import io.weft.lab.infra.Lab;
+import io.weft.lab.infra.LabSweeper;
+import io.weft.lab.infra.Vm;
+import io.weft.lab.infra.VmSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ class LabCleanupTest {
 
     @BeforeEach
     void requireDataplane() {
-        DataplanePrerequisites.requireOrSkip();
+        RealDataplane.requireOrSkip();
     }
 
     @Test

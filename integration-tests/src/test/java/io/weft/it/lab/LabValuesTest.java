@@ -3,9 +3,9 @@ package io.weft.it.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.weft.lab.LabId;
-import io.weft.lab.PingResult;
-import io.weft.lab.VmSpec;
+import io.weft.lab.infra.LabId;
+import io.weft.lab.infra.PingResult;
+import io.weft.lab.infra.VmSpec;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

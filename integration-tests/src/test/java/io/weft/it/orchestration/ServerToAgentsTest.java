@@ -21,11 +21,11 @@ import io.weft.server.topology.SegmentRange;
 import io.weft.server.topology.ZoneService;
 import io.weft.server.topology.ZoneSpec;
 import io.weft.server.topology.ZoneView;
+import io.weft.testsupport.ServerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -50,17 +50,9 @@ public class ServerToAgentsTest {
 
     @Test
     void addedHostsReceiveTheirStateOverTheBrokerAndAreShownInSync() {
-        server = WeftServer.start(WeftConfig.of(Map.of(
-                "dataDir",
-                dir.resolve("server").toString(),
-                "http.port",
-                "0",
-                "broker.port",
-                "0",
-                "ec2.port",
-                "0",
-                "dispatch.ackTimeout",
-                "2s")));
+        server = WeftServer.start(WeftConfig.of(ServerSettings.ephemeral(dir.resolve("server"))
+                .with("dispatch.ackTimeout", "2s")
+                .asMap()));
         Caller admin = server.injector().getInstance(TenancyBootstrap.class).run();
         ZoneView zone = server.injector().getInstance(ZoneService.class).create(admin, zoneSpec());
         HostService hostService = server.injector().getInstance(HostService.class);

@@ -25,6 +25,7 @@ import io.weft.server.topology.HostSpec;
 import io.weft.server.topology.HypervisorType;
 import io.weft.server.topology.ZoneService;
 import io.weft.server.topology.ZoneView;
+import io.weft.testsupport.ServerSettings;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,7 +34,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -63,8 +63,8 @@ class OperatorApiTest {
 
     @BeforeAll
     void start() throws Exception {
-        server = WeftServer.start(WeftConfig.of(Map.of(
-                "dataDir", dir.resolve("server").toString(), "http.port", "0", "broker.port", "0", "ec2.port", "0")));
+        server = WeftServer.start(
+                WeftConfig.of(ServerSettings.ephemeral(dir.resolve("server")).asMap()));
         Caller root = server.injector().getInstance(TenancyBootstrap.class).run();
         admin = basic(Files.readAllLines(server.adminCredentialsFile()));
         AccountView account = server.injector()

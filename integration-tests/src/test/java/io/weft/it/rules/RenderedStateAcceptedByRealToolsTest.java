@@ -7,9 +7,9 @@ import static io.weft.it.rules.RichHostModels.SG_WEB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.weft.agent.process.ProcessCommandRunner;
-import io.weft.lab.DataplanePrerequisites;
-import io.weft.lab.Hypervisor;
-import io.weft.lab.Lab;
+import io.weft.it.RealDataplane;
+import io.weft.lab.infra.Hypervisor;
+import io.weft.lab.infra.Lab;
 import io.weft.rules.compile.GroupSets;
 import io.weft.rules.compile.HostCompiler;
 import io.weft.rules.compile.WeftNames;
@@ -56,7 +56,7 @@ class RenderedStateAcceptedByRealToolsTest {
 
     @BeforeAll
     void startHypervisorWithTapsAndTheHostsOwnFilters() {
-        DataplanePrerequisites.requireOrSkip();
+        RealDataplane.requireOrSkip();
         ProcessCommandRunner runner = new ProcessCommandRunner();
         lab = Lab.start(runner);
         hypervisor = lab.addHypervisor("hv1");

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.weft.agent.process.CommandFailedException;
 import io.weft.agent.process.CommandRunner;
-import io.weft.lab.Hypervisor;
+import io.weft.lab.infra.Hypervisor;
 import io.weft.rules.diff.Operation;
 import io.weft.rules.model.IpFamily;
 import io.weft.rules.parse.ActualState;

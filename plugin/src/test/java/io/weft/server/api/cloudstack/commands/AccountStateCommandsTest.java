@@ -3,9 +3,14 @@ package io.weft.server.api.cloudstack.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.weft.server.WeftConfig;
 import io.weft.server.WeftServer;
 import io.weft.server.api.cloudstack.CloudStackAuthenticator;
-import io.weft.server.api.cloudstack.commands.CloudStackClient.Reply;
+import io.weft.testsupport.ApiKeys;
+import io.weft.testsupport.ServerSettings;
+import io.weft.testsupport.cloudstack.CloudStackClient;
+import io.weft.testsupport.cloudstack.CloudStackClient.Reply;
+import io.weft.testsupport.cloudstack.Params;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,8 +32,9 @@ class AccountStateCommandsTest {
 
     @BeforeAll
     static void start() {
-        server = CloudStackClient.startServer(dataDir);
-        admin = CloudStackClient.admin(server);
+        server =
+                WeftServer.start(WeftConfig.of(ServerSettings.ephemeral(dataDir).asMap()));
+        admin = CloudStackClient.of(server.cloudStackUri(), ApiKeys.fromCredentialsFile(server.adminCredentialsFile()));
         domainId = admin.ok("createDomain", "name", "lifecycle")
                 .get("domain")
                 .get("id")
@@ -46,20 +52,13 @@ class AccountStateCommandsTest {
     private static Tenant tenant(String name, int accountType, String domain) {
         JsonNode account = admin.ok(
                         "createAccount",
-                        "username",
-                        name,
-                        "password",
-                        "pw-" + name,
-                        "email",
-                        name + "@example.com",
-                        "firstname",
-                        name,
-                        "lastname",
-                        "Test",
-                        "accounttype",
-                        Integer.toString(accountType),
-                        "domainid",
-                        domain)
+                        Params.of("username", name)
+                                .and("password", "pw-" + name)
+                                .and("email", name + "@example.com")
+                                .and("firstname", name)
+                                .and("lastname", "Test")
+                                .and("accounttype", Integer.toString(accountType))
+                                .and("domainid", domain))
                 .get("account");
         JsonNode keys = admin.ok(
                         "registerUserKeys",

@@ -3,13 +3,18 @@ package io.weft.server.api.cloudstack.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.weft.server.WeftConfig;
 import io.weft.server.WeftServer;
-import io.weft.server.api.cloudstack.commands.CloudStackClient.Reply;
 import io.weft.server.dispatch.DispatcherRuntime;
 import io.weft.spec.host.DataplaneCounters;
 import io.weft.spec.host.Generation;
 import io.weft.spec.host.Heartbeat;
 import io.weft.spec.host.HostMessage;
+import io.weft.testsupport.ApiKeys;
+import io.weft.testsupport.ServerSettings;
+import io.weft.testsupport.cloudstack.CloudStackClient;
+import io.weft.testsupport.cloudstack.CloudStackClient.Reply;
+import io.weft.testsupport.cloudstack.Params;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -35,33 +40,26 @@ class VirtualMachineCommandsTest {
 
     @BeforeAll
     static void start() {
-        server = CloudStackClient.startServer(dataDir);
-        admin = CloudStackClient.admin(server);
+        server =
+                WeftServer.start(WeftConfig.of(ServerSettings.ephemeral(dataDir).asMap()));
+        admin = CloudStackClient.of(server.cloudStackUri(), ApiKeys.fromCredentialsFile(server.adminCredentialsFile()));
         ann = tenant("ann");
         ben = tenant("ben");
         String zone = admin.ok(
                         "createZone",
-                        "name",
-                        "z1",
-                        "networktype",
-                        "Advanced",
-                        "dns1",
-                        "8.8.8.8",
-                        "internaldns1",
-                        "10.0.0.2")
+                        Params.of("name", "z1")
+                                .and("networktype", "Advanced")
+                                .and("dns1", "8.8.8.8")
+                                .and("internaldns1", "10.0.0.2"))
                 .get("zone")
                 .get("id")
                 .asText();
         String cluster = admin.ok(
                         "addCluster",
-                        "zoneid",
-                        zone,
-                        "clustername",
-                        "c1",
-                        "clustertype",
-                        "CloudManaged",
-                        "hypervisor",
-                        "KVM")
+                        Params.of("zoneid", zone)
+                                .and("clustername", "c1")
+                                .and("clustertype", "CloudManaged")
+                                .and("hypervisor", "KVM"))
                 .get("cluster")
                 .get("id")
                 .asText();
@@ -88,20 +86,13 @@ class VirtualMachineCommandsTest {
                 .asText();
         JsonNode deployed = admin.ok(
                 "deployVirtualMachine",
-                "account",
-                "ann",
-                "zoneid",
-                zone,
-                "serviceofferingid",
-                OPAQUE,
-                "templateid",
-                OPAQUE,
-                "networkids",
-                network,
-                "hostid",
-                host1,
-                "name",
-                "vm1");
+                Params.of("account", "ann")
+                        .and("zoneid", zone)
+                        .and("serviceofferingid", OPAQUE)
+                        .and("templateid", OPAQUE)
+                        .and("networkids", network)
+                        .and("hostid", host1)
+                        .and("name", "vm1"));
         vmId = deployed.get("id").asText();
         assertThat(admin.await(deployed.get("jobid").asText()).get("jobstatus").asInt())
                 .isEqualTo(1);
@@ -117,16 +108,11 @@ class VirtualMachineCommandsTest {
     private static CloudStackClient tenant(String name) {
         JsonNode account = admin.ok(
                         "createAccount",
-                        "username",
-                        name,
-                        "password",
-                        "pw-" + name,
-                        "email",
-                        name + "@example.com",
-                        "firstname",
-                        name,
-                        "lastname",
-                        "Test")
+                        Params.of("username", name)
+                                .and("password", "pw-" + name)
+                                .and("email", name + "@example.com")
+                                .and("firstname", name)
+                                .and("lastname", "Test"))
                 .get("account");
         JsonNode keys = admin.ok(
                         "registerUserKeys",
@@ -139,14 +125,10 @@ class VirtualMachineCommandsTest {
     private static String host(String zone, String cluster, String address) {
         return admin.ok(
                         "addHost",
-                        "zoneid",
-                        zone,
-                        "clusterid",
-                        cluster,
-                        "url",
-                        "http://" + address,
-                        "hypervisor",
-                        "KVM")
+                        Params.of("zoneid", zone)
+                                .and("clusterid", cluster)
+                                .and("url", "http://" + address)
+                                .and("hypervisor", "KVM"))
                 .get("host")
                 .get("id")
                 .asText();
