@@ -10,7 +10,7 @@ import java.net.URI;
 import java.nio.file.Path;
 
 /** A Weft server in this JVM (H2, embedded broker, free ports) and its root admin's API keys. */
-final class RunningWeft implements AutoCloseable {
+public final class RunningWeft implements AutoCloseable {
     /** Service offerings and templates belong to the IaaS; Weft takes any id. */
     static final String OPAQUE_OFFERING = "0b6e6f1e-1f0a-4d9e-9e55-3c2f8d8c0a11";
 
@@ -22,18 +22,23 @@ final class RunningWeft implements AutoCloseable {
         this.admin = admin;
     }
 
-    static RunningWeft start(Path dataDir) {
+    public static RunningWeft start(Path dataDir) {
         WeftServer server =
                 WeftServer.start(WeftConfig.of(ServerSettings.ephemeral(dataDir).asMap()));
         return new RunningWeft(server, ApiKeys.fromCredentialsFile(server.adminCredentialsFile()));
     }
 
     /** {@code http://127.0.0.1:<port>/client/api}. */
-    URI api() {
+    public URI api() {
         return server.cloudStackUri();
     }
 
-    ApiKeys adminKeys() {
+    /** {@code http://127.0.0.1:<port>}, the EC2 Query API. */
+    public URI ec2() {
+        return server.ec2Uri().orElseThrow();
+    }
+
+    public ApiKeys adminKeys() {
         return admin;
     }
 
