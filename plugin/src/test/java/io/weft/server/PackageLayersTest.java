@@ -35,6 +35,7 @@ class PackageLayersTest {
             new Layer("network", "io.weft.server.network.."),
             new Layer("securitygroup", "io.weft.server.securitygroup.."),
             new Layer("compute", "io.weft.server.compute.."),
+            new Layer("ec2attributes", "io.weft.server.ec2attributes.."),
             new Layer("dispatch", "io.weft.server.dispatch.."),
             new Layer("jobs", "io.weft.server.jobs.."),
             new Layer("api", "io.weft.server.api.."),

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * One wire parameter of an EC2 action. The name is the flattened Query form: {@code .N} and {@code .M} stand for
- * 1-based list positions ({@code IpPermissions.N.Groups.M.GroupId}), dots separate structure members.
+ * list positions (from 1, or from 0) ({@code IpPermissions.N.Groups.M.GroupId}), dots separate structure members.
  *
  * @param limits the accepted range of an integer value, when the API bounds it
  * @param aliases other spellings the server also accepts, such as {@code UserIdGroupPairs} for {@code Groups}
@@ -21,7 +21,8 @@ public record Ec2ParamSpec(
         String description,
         Optional<IntRange> limits,
         List<String> aliases) {
-    private static final String POSITION = "[1-9][0-9]*";
+    /** A list position: AWS numbers from 1 and also accepts 0 (Libcloud sends {@code ResourceId.0}). */
+    private static final String POSITION = "(?:0|[1-9][0-9]*)";
 
     public Ec2ParamSpec {
         requireNonNull(name, "name is null");

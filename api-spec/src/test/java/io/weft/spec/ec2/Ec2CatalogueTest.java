@@ -16,12 +16,21 @@ class Ec2CatalogueTest {
 
     private static final List<String> ACTIONS = List.of(
             "DescribeAvailabilityZones",
+            "DescribeRegions",
             "CreateVpc",
             "DescribeVpcs",
             "DeleteVpc",
+            "DescribeVpcAttribute",
+            "ModifyVpcAttribute",
+            "DescribeNetworkAcls",
+            "DescribeRouteTables",
+            "DescribeVpcEndpoints",
+            "DescribeVpcClassicLink",
+            "DescribeVpcClassicLinkDnsSupport",
             "CreateSubnet",
             "DescribeSubnets",
             "DeleteSubnet",
+            "ModifySubnetAttribute",
             "CreateSecurityGroup",
             "DescribeSecurityGroups",
             "DeleteSecurityGroup",
@@ -31,10 +40,14 @@ class Ec2CatalogueTest {
             "RevokeSecurityGroupEgress",
             "DescribeSecurityGroupRules",
             "ModifySecurityGroupRules",
+            "UpdateSecurityGroupRuleDescriptionsIngress",
+            "UpdateSecurityGroupRuleDescriptionsEgress",
             "CreateNetworkInterface",
             "DescribeNetworkInterfaces",
             "ModifyNetworkInterfaceAttribute",
             "DeleteNetworkInterface",
+            "AttachNetworkInterface",
+            "DetachNetworkInterface",
             "CreateTags",
             "DeleteTags",
             "DescribeTags");
@@ -135,7 +148,13 @@ class Ec2CatalogueTest {
                     .isPresent();
             assertThat(action.param("CidrIp")).as(name + " legacy flat form").isPresent();
             assertThat(action.param("IpPermissions.0.IpProtocol"))
-                    .as(name + " positions are 1-based")
+                    .as(name + " positions may start at 0, as AWS accepts")
+                    .isPresent();
+            assertThat(action.param("IpPermissions.01.IpProtocol"))
+                    .as(name + " positions are plain numbers")
+                    .isEmpty();
+            assertThat(action.param("IpPermissions.x.IpProtocol"))
+                    .as(name + " positions are numbers")
                     .isEmpty();
         }
         assertThat(CATALOGUE.action("RevokeSecurityGroupIngress").orElseThrow().param("SecurityGroupRuleId.1"))

@@ -17,10 +17,15 @@ import java.util.Map;
  * java.time.Clock}, the tenancy module and the network module's {@code NetworkLimits}.
  */
 public final class SecurityGroupModule extends AbstractModule {
-    /** Groups carry tags. */
+    /** Groups carry tags, and so do their rules (EC2 tags {@code sgr-} ids). */
     public static final Map<TaggedType, Taggable<?>> TAGGABLE = Map.of(
             TaggedType.SECURITY_GROUP,
-            new Taggable<>(SecurityGroupEntity.class, SecurityGroupEntity::getAccount, "security group"));
+            new Taggable<>(SecurityGroupEntity.class, SecurityGroupEntity::getAccount, "security group"),
+            TaggedType.SECURITY_GROUP_RULE,
+            new Taggable<>(
+                    SecurityGroupRuleEntity.class,
+                    rule -> rule.getSecurityGroup().getAccount(),
+                    "security group rule"));
 
     /** Groups and their rules. */
     public static final List<Class<?>> ENTITIES = List.of(SecurityGroupEntity.class, SecurityGroupRuleEntity.class);

@@ -19,7 +19,7 @@ import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 
 /**
- * Key/value tags on networks, scopes, security groups, NICs and VMs. Whoever may see a resource may
+ * Key/value tags on networks, scopes, security groups and their rules, NICs and VMs. Whoever may see a resource may
  * tag it; tags belong to the resource's owner. Tags never reach the dataplane, so they write no change
  * record.
  */

@@ -12,7 +12,8 @@ public enum TaggedType {
     SCOPE("Vpc"),
     SECURITY_GROUP("SecurityGroup"),
     NIC("Nic"),
-    VM("UserVm");
+    VM("UserVm"),
+    SECURITY_GROUP_RULE("SecurityGroupRule");
 
     private final String storedName;
 

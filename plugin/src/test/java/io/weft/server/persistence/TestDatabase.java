@@ -2,6 +2,7 @@ package io.weft.server.persistence;
 
 import static java.util.Objects.requireNonNull;
 
+import io.weft.server.api.ec2.Ec2ApiModule;
 import io.weft.server.compute.ComputeModule;
 import io.weft.server.dispatch.DispatchModule;
 import io.weft.server.jobs.JobsModule;
@@ -37,7 +38,8 @@ public final class TestDatabase implements AutoCloseable {
                     ComputeModule.ENTITIES,
                     TagsModule.ENTITIES,
                     JobsModule.ENTITIES,
-                    DispatchModule.ENTITIES)
+                    DispatchModule.ENTITIES,
+                    Ec2ApiModule.ENTITIES)
             .flatMap(List::stream)
             .toList();
 

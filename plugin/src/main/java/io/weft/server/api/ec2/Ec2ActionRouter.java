@@ -12,8 +12,11 @@ import io.weft.spec.ec2.Ec2ParamSpec;
 import io.weft.spec.ec2.Ec2ParamType;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,7 @@ final class Ec2ActionRouter {
     private final Ec2Catalogue catalogue;
     private final Map<String, Ec2Action> actions;
     private final ResourceCheck resources;
+    private final Function<UUID, Optional<String>> ec2Ids;
 
     /** Whether the caller may act on the resource an EC2 ID names; fails with the kind's not-found. */
     @FunctionalInterface
@@ -37,12 +41,21 @@ final class Ec2ActionRouter {
 
     @Inject
     Ec2ActionRouter(Ec2Catalogue catalogue, Set<Ec2Action.Family> families, Ec2IdResolver resolver) {
-        this(catalogue, families, resolver::resolve);
+        this(catalogue, families, resolver::resolve, resolver::knownId);
     }
 
     Ec2ActionRouter(Ec2Catalogue catalogue, Set<Ec2Action.Family> families, ResourceCheck resources) {
+        this(catalogue, families, resources, uuid -> Optional.empty());
+    }
+
+    private Ec2ActionRouter(
+            Ec2Catalogue catalogue,
+            Set<Ec2Action.Family> families,
+            ResourceCheck resources,
+            Function<UUID, Optional<String>> ec2Ids) {
         this.catalogue = requireNonNull(catalogue, "catalogue is null");
         this.resources = requireNonNull(resources, "resources is null");
+        this.ec2Ids = requireNonNull(ec2Ids, "ec2Ids is null");
         Map<String, Ec2Action> byName = new TreeMap<>();
         for (Ec2Action.Family family : families) {
             for (Ec2Action action : family.actions()) {
@@ -61,6 +74,11 @@ final class Ec2ActionRouter {
     record Reply(int status, String body, String action) {}
 
     Reply dispatch(Map<String, String> parameters, Caller caller, String requestId) {
+        return dispatch(parameters, caller, Ec2Zones.REGION, requestId);
+    }
+
+    /** A call signed for {@code region}, which the answers report as theirs. */
+    Reply dispatch(Map<String, String> parameters, Caller caller, String region, String requestId) {
         String name = parameters.getOrDefault("Action", "");
         try {
             ActionSpec spec = catalogue
@@ -70,7 +88,7 @@ final class Ec2ActionRouter {
                             "InvalidAction", "The action " + name + " is not valid for this web service."));
             Ec2Params params = new Ec2Params(parameters);
             validate(spec, params);
-            Ec2Call call = new Ec2Call(spec, params, caller, requestId);
+            Ec2Call call = new Ec2Call(spec, params, caller, requestId, region);
             if (params.bool("DryRun").orElse(false)) {
                 dryRun(call);
             }
@@ -82,7 +100,7 @@ final class Ec2ActionRouter {
         } catch (Ec2Failure e) {
             return error(e.code(), e.getMessage(), requestId, name);
         } catch (WeftException e) {
-            Ec2Failure mapped = Ec2ErrorMapper.map(name, e);
+            Ec2Failure mapped = Ec2ErrorMapper.map(name, e, ec2Ids);
             if (e.code() == ErrorCode.INTERNAL) {
                 log.warn("EC2 {} failed inside Weft", name, e);
             }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Builds the filter attributes of one resource: name → values, tags included. */
 final class Ec2Attributes {
@@ -33,6 +34,12 @@ final class Ec2Attributes {
             put("tag-key", tag.key());
             put("tag-value", tag.value());
         }
+        return this;
+    }
+
+    /** Lets another part of the resource add its own attributes. */
+    Ec2Attributes with(Consumer<Ec2Attributes> more) {
+        more.accept(this);
         return this;
     }
 

@@ -23,11 +23,30 @@ final class Ec2Authenticator {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
+    /** Who signed a request, and for which region and service. */
+    record SignedCaller(Caller caller, String region, String service) {
+        SignedCaller {
+            requireNonNull(caller, "caller is null");
+            requireNonNull(region, "region is null");
+            requireNonNull(service, "service is null");
+        }
+    }
+
     Caller authenticate(Ec2WireRequest request) {
+        return signedCaller(request).caller();
+    }
+
+    SignedCaller signedCaller(Ec2WireRequest request) {
         String header = request.header("authorization")
                 .orElseThrow(
                         () -> new Ec2Failure("MissingAuthenticationToken", "Request is missing Authentication Token"));
         SigV4Authorization authorization = SigV4Authorization.parse(header);
+        if (!SigV4Verifier.SERVICES.contains(authorization.service())) {
+            throw new Ec2Failure(
+                    "SignatureDoesNotMatch",
+                    "Credential should be scoped to correct service: 'ec2' (or 'sts'), not '" + authorization.service()
+                            + "'");
+        }
         Instant signedAt = SigV4Verifier.checkTime(request, authorization, clock);
         ApiCredentials credentials = directory
                 .findByApiKey(authorization.accessKey())
@@ -40,6 +59,6 @@ final class Ec2Authenticator {
                     "The request signature we calculated does not match the signature you provided."
                             + " Check your AWS Secret Access Key and signing method.");
         }
-        return credentials.caller();
+        return new SignedCaller(credentials.caller(), authorization.region(), authorization.service());
     }
 }

@@ -3,6 +3,11 @@ package io.weft.server.api.ec2;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Maps service errors to EC2 codes. An {@link ErrorCode} is coarser than EC2's codes, so the action
@@ -24,7 +29,9 @@ final class Ec2ErrorMapper {
             Map.entry("ModifySecurityGroupRules", "InvalidSecurityGroupRuleId.NotFound"),
             Map.entry("CreateNetworkInterface", "InvalidSubnetID.NotFound"),
             Map.entry("ModifyNetworkInterfaceAttribute", "InvalidGroup.NotFound"),
-            Map.entry("DeleteNetworkInterface", "InvalidNetworkInterfaceID.NotFound"));
+            Map.entry("DeleteNetworkInterface", "InvalidNetworkInterfaceID.NotFound"),
+            Map.entry("AttachNetworkInterface", "InvalidInstanceID.NotFound"),
+            Map.entry("DetachNetworkInterface", "InvalidAttachmentID.NotFound"));
 
     private static final Map<String, String> DUPLICATE = Map.of(
             "CreateSecurityGroup", "InvalidGroup.Duplicate",
@@ -48,8 +55,26 @@ final class Ec2ErrorMapper {
 
     private Ec2ErrorMapper() {}
 
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
     static Ec2Failure map(String action, WeftException e) {
         return new Ec2Failure(code(action, e.code()), e.getMessage());
+    }
+
+    /**
+     * As {@link #map(String, WeftException)}, with every Weft UUID in the message that {@code ec2Ids}
+     * knows written as its EC2 ID ({@code vpc-…}, {@code sg-…}): the client never saw the UUIDs.
+     */
+    static Ec2Failure map(String action, WeftException e, Function<UUID, Optional<String>> ec2Ids) {
+        Matcher uuids = UUID_TEXT.matcher(e.getMessage());
+        StringBuilder message = new StringBuilder();
+        while (uuids.find()) {
+            String replacement = ec2Ids.apply(UUID.fromString(uuids.group())).orElse(uuids.group());
+            uuids.appendReplacement(message, Matcher.quoteReplacement(replacement));
+        }
+        uuids.appendTail(message);
+        return new Ec2Failure(code(action, e.code()), message.toString());
     }
 
     static String code(String action, ErrorCode code) {

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.weft.server.http.HttpConfig;
 import io.weft.server.http.HttpResponses;
-import io.weft.server.tenancy.Caller;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +26,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The EC2 Query API over HTTP (API-COMPAT §3.1): {@code POST /} with a form body (or GET with a
- * query), SigV4-signed. The raw body is kept for the signature, then decoded. Times each call as
+ * query), SigV4-signed. The raw body is kept for the signature, then decoded. sts:GetCallerIdentity
+ * is answered here too, as the tools that drive EC2 ask it at the same endpoint. Times each call as
  * {@code weft_ec2_requests_seconds} by action and status.
  */
 final class Ec2HttpHandler extends Handler.Abstract {
@@ -36,14 +36,20 @@ final class Ec2HttpHandler extends Handler.Abstract {
 
     private final Ec2Authenticator authenticator;
     private final Ec2ActionRouter dispatcher;
+    private final StsCallerIdentity callerIdentity;
     private final MeterRegistry meters;
     private final int maxFormSize;
 
     @Inject
     Ec2HttpHandler(
-            Ec2Authenticator authenticator, Ec2ActionRouter dispatcher, MeterRegistry meters, HttpConfig config) {
+            Ec2Authenticator authenticator,
+            Ec2ActionRouter dispatcher,
+            StsCallerIdentity callerIdentity,
+            MeterRegistry meters,
+            HttpConfig config) {
         this.authenticator = requireNonNull(authenticator, "authenticator is null");
         this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
+        this.callerIdentity = requireNonNull(callerIdentity, "callerIdentity is null");
         this.meters = requireNonNull(meters, "meters is null");
         this.maxFormSize = config.maxFormSize();
     }
@@ -68,13 +74,17 @@ final class Ec2HttpHandler extends Handler.Abstract {
     private Ec2ActionRouter.Reply replyTo(Request request, String requestId) {
         try {
             Ec2WireRequest wire = wire(request);
-            Caller caller = authenticator.authenticate(wire);
+            Ec2Authenticator.SignedCaller signed = authenticator.signedCaller(wire);
             Map<String, String> parameters = new LinkedHashMap<>(FormQuery.firstValues(wire.rawQuery()));
             if (isForm(wire)) {
                 FormQuery.firstValues(new String(wire.body(), StandardCharsets.UTF_8))
                         .forEach(parameters::putIfAbsent);
             }
-            return dispatcher.dispatch(parameters, caller, requestId);
+            if (StsCallerIdentity.ACTION.equals(parameters.get("Action"))) {
+                return new Ec2ActionRouter.Reply(
+                        200, callerIdentity.reply(signed.caller(), requestId), StsCallerIdentity.ACTION);
+            }
+            return dispatcher.dispatch(parameters, signed.caller(), signed.region(), requestId);
         } catch (Ec2Failure e) {
             return dispatcher.error(e.code(), e.getMessage(), requestId, "");
         } catch (IOException e) {

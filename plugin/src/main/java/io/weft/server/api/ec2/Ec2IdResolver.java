@@ -22,6 +22,7 @@ import io.weft.server.service.Page;
 import io.weft.server.tenancy.Caller;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -110,6 +111,14 @@ final class Ec2IdResolver {
         String ec2Id = kind.id(uuid);
         known.put(ec2Id, uuid);
         return ec2Id;
+    }
+
+    /** The EC2 ID this server has handed out or resolved for a Weft UUID, if it has. */
+    Optional<String> knownId(UUID uuid) {
+        return known.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(uuid))
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 
     UUID resolve(Ec2Kind kind, Caller caller, String ec2Id) {

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 
 /**
  * The decoded Query parameters of one request, or of one member of a flattened list ({@code
- * IpPermissions.2.}). Lists are 1-based ({@code Name.1}) and may be read under several wire names
+ * IpPermissions.2.}). Lists are numbered from 1 ({@code Name.1}), or from 0 as AWS also accepts, and may be read under several wire names
  * (EC2's {@code Groups} and the SDK field name {@code UserIdGroupPairs}).
  */
 final class Ec2Params {
@@ -134,7 +134,7 @@ final class Ec2Params {
         if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch(Character::isDigit)) {
             return null;
         }
-        int index = Integer.parseInt(text);
-        return index < 1 ? null : index;
+        // AWS numbers lists from 1 but accepts 0 as well: Libcloud sends ResourceId.0 and Tag.0.Key.
+        return Integer.parseInt(text);
     }
 }

@@ -90,6 +90,11 @@ final class Ec2Permissions {
                     Optional.empty());
         }
         RuleRequest request = RuleRequest.protocol(normalized);
+        if (!hasPorts(normalized)) {
+            // EC2 allows every port for -1 and for protocols without ports, whatever FromPort and ToPort
+            // say: Terraform revokes the default egress rule with IpProtocol=-1 FromPort=0 ToPort=0.
+            return request;
+        }
         if (from.isPresent() || to.isPresent()) {
             return new RuleRequest(
                     normalized,
@@ -103,6 +108,11 @@ final class Ec2Permissions {
                     Optional.empty());
         }
         return request;
+    }
+
+    /** TCP and UDP, by name or number: the only protocols whose rules EC2 limits to ports. */
+    static boolean hasPorts(String protocol) {
+        return protocol.equals("tcp") || protocol.equals("udp") || protocol.equals("6") || protocol.equals("17");
     }
 
     static boolean isIcmp(String protocol) {

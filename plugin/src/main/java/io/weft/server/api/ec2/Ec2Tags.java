@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 /**
  * Tags at the EC2 edge: the {@code tagSet} of a resource, the tags of many resources at once for
  * filters, and {@code TagSpecification.N} on create calls. EC2 resource types map onto Weft's tagged
- * types: vpc → scope, subnet → network, security-group, network-interface → NIC, instance → VM.
+ * types: vpc → scope, subnet → network, security-group, security-group-rule, network-interface → NIC,
+ * instance → VM.
  */
 final class Ec2Tags {
     private final TagService tags;
@@ -35,7 +36,7 @@ final class Ec2Tags {
             case GROUP -> TaggedType.SECURITY_GROUP;
             case NETWORK_INTERFACE -> TaggedType.NIC;
             case INSTANCE -> TaggedType.VM;
-            case RULE -> throw Ec2Failure.invalidValue("security group rules cannot be tagged here");
+            case RULE -> TaggedType.SECURITY_GROUP_RULE;
         };
     }
 
@@ -58,6 +59,7 @@ final class Ec2Tags {
             case SECURITY_GROUP -> Ec2Kind.GROUP;
             case NIC -> Ec2Kind.NETWORK_INTERFACE;
             case VM -> Ec2Kind.INSTANCE;
+            case SECURITY_GROUP_RULE -> Ec2Kind.RULE;
         };
     }
 

@@ -38,6 +38,11 @@ final class FormQuery {
         return first;
     }
 
+    /** A path segment: {@code %XX} decoded, {@code +} kept, as a path has no form encoding. */
+    static String decodePath(String segment) {
+        return decodePart(segment.replace("+", "%2B"));
+    }
+
     private static String decodePart(String text) {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);

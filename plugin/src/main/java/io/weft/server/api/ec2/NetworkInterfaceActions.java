@@ -180,8 +180,23 @@ final class NetworkInterfaceActions implements Ec2Action.Family {
                         .put("mac-address", nic.macAddress())
                         .put("status", status(nic))
                         .put("availability-zone", zoneNames.getOrDefault(nic.zoneId(), ""))
-                        .put("owner-id", nic.accountId().toString())
+                        .put("owner-id", Ec2AccountIds.of(nic.accountId()))
                         .put("attachment.instance-id", nic.vmId().map(Ec2Kind.INSTANCE::id))
+                        .put("attachment.instance-owner-id", nic.vmId().map(vm -> nic.accountId()
+                                .toString()))
+                        .put("attachment.attachment-id", nic.vmId().map(vm -> attachmentId(nic)))
+                        .put(
+                                "attachment.device-index",
+                                nic.vmId()
+                                        .map(vm -> Integer.toString(
+                                                nic.deviceIndex().orElse(0))))
+                        .put("attachment.status", nic.vmId().map(vm -> "attached"))
+                        .put("addresses.private-ip-address", nic.ipAddress())
+                        .put("addresses.primary", "true")
+                        .put("ipv6-addresses.ipv6-address", nic.ipv6Address())
+                        .put("interface-type", "interface")
+                        .put("requester-managed", "false")
+                        .put("source-dest-check", Boolean.toString(nic.sourceDestCheck()))
                         .tags(tagsOf.get(nic.id()))
                         .asMap()))
                 .toList();
@@ -230,6 +245,11 @@ final class NetworkInterfaceActions implements Ec2Action.Family {
         out.leaf("return", true);
     }
 
+    /** The attachment's ID carries the interface's digits: an ENI has at most one attachment. */
+    static String attachmentId(NicView nic) {
+        return "eni-attach-" + Ec2Kind.NETWORK_INTERFACE.id(nic.id()).substring("eni-".length());
+    }
+
     private static String status(NicView nic) {
         return nic.vmId().isPresent() ? "in-use" : "available";
     }
@@ -241,7 +261,7 @@ final class NetworkInterfaceActions implements Ec2Action.Family {
                 .leaf("vpcId", nic.scopeId().map(Ec2Kind.VPC::id))
                 .leaf("availabilityZone", zoneNames.getOrDefault(nic.zoneId(), ""))
                 .leaf("description", nic.description().orElse(""))
-                .leaf("ownerId", nic.accountId().toString())
+                .leaf("ownerId", Ec2AccountIds.of(nic.accountId()))
                 .leaf("requesterManaged", false)
                 .leaf("status", status(nic))
                 .leaf("macAddress", nic.macAddress())
@@ -251,9 +271,9 @@ final class NetworkInterfaceActions implements Ec2Action.Family {
                 .set("groupSet", nic.groups(), (xml, group) -> xml.leaf("groupId", Ec2Kind.GROUP.id(group.id()))
                         .leaf("groupName", group.name()));
         nic.vmId().ifPresent(vm -> out.start("attachment")
-                .leaf("attachmentId", "eni-attach-" + eniId.substring(4))
+                .leaf("attachmentId", attachmentId(nic))
                 .leaf("instanceId", Ec2Kind.INSTANCE.id(vm))
-                .leaf("instanceOwnerId", nic.accountId().toString())
+                .leaf("instanceOwnerId", Ec2AccountIds.of(nic.accountId()))
                 .leaf("deviceIndex", nic.deviceIndex().orElse(0))
                 .leaf("status", "attached")
                 .leaf("deleteOnTermination", false)

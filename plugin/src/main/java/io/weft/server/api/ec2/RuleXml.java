@@ -4,6 +4,7 @@ import io.weft.server.securitygroup.EtherType;
 import io.weft.server.securitygroup.RuleDirection;
 import io.weft.server.securitygroup.RuleView;
 import io.weft.server.securitygroup.SecurityGroupView;
+import io.weft.server.tags.TagView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ final class RuleXml {
                     same.stream().filter(rule -> rule.remoteGroup().isPresent()).toList(),
                     (item, rule) -> {
                         RuleView.RemoteGroupView group = rule.remoteGroup().orElseThrow();
-                        item.leaf("userId", group.accountId().toString())
+                        item.leaf("userId", Ec2AccountIds.of(group.accountId()))
                                 .leaf("groupId", Ec2Kind.GROUP.id(group.id()))
                                 .leaf("groupName", group.name());
                         group.scopeId().ifPresent(vpc -> item.leaf("vpcId", Ec2Kind.VPC.id(vpc)));
@@ -77,12 +78,17 @@ final class RuleXml {
                 .toList();
     }
 
-    /** One {@code securityGroupRuleSet} item. */
+    /** One {@code securityGroupRuleSet} item, without tags. */
     static void rule(XmlOut out, SecurityGroupView group, RuleView rule) {
+        rule(out, group, rule, List.of());
+    }
+
+    /** One {@code securityGroupRuleSet} item with the rule's tags. */
+    static void rule(XmlOut out, SecurityGroupView group, RuleView rule, List<TagView> tags) {
         int[] ports = ports(rule).orElse(new int[] {-1, -1});
         out.leaf("securityGroupRuleId", Ec2Kind.RULE.id(rule.id()))
                 .leaf("groupId", Ec2Kind.GROUP.id(group.id()))
-                .leaf("groupOwnerId", group.accountId().toString())
+                .leaf("groupOwnerId", Ec2AccountIds.of(group.accountId()))
                 .leaf("isEgress", rule.direction() == RuleDirection.EGRESS)
                 .leaf("ipProtocol", protocol(rule))
                 .leaf("fromPort", ports[0])
@@ -95,11 +101,11 @@ final class RuleXml {
         rule.remoteGroup().ifPresent(remote -> {
             out.start("referencedGroupInfo")
                     .leaf("groupId", Ec2Kind.GROUP.id(remote.id()))
-                    .leaf("userId", remote.accountId().toString());
+                    .leaf("userId", Ec2AccountIds.of(remote.accountId()));
             remote.scopeId().ifPresent(vpc -> out.leaf("vpcId", Ec2Kind.VPC.id(vpc)));
             out.end();
         });
         out.leaf("description", rule.description());
-        out.set("tagSet", List.<String>of(), (xml, tag) -> {});
+        Ec2Tags.write(out, tags);
     }
 }

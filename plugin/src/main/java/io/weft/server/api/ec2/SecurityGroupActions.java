@@ -108,7 +108,7 @@ final class SecurityGroupActions implements Ec2Action.Family {
                 .put("group-name", group.name())
                 .put("vpc-id", group.scopeId().map(Ec2Kind.VPC::id))
                 .put("description", group.description().orElse(""))
-                .put("owner-id", group.accountId().toString())
+                .put("owner-id", Ec2AccountIds.of(group.accountId()))
                 .tags(tags);
         permissionAttributes(attributes, "ip-permission.", group.ingress());
         permissionAttributes(attributes, "egress.ip-permission.", group.egress());
@@ -122,12 +122,18 @@ final class SecurityGroupActions implements Ec2Action.Family {
                     .put(prefix + "from-port", Integer.toString(ports[0]))
                     .put(prefix + "to-port", Integer.toString(ports[1])));
             attributes.put(prefix + "cidr", rule.remoteCidr());
-            rule.remoteGroup().ifPresent(group -> attributes.put(prefix + "group-id", Ec2Kind.GROUP.id(group.id())));
+            rule.remoteCidr()
+                    .filter(cidr -> cidr.contains(":"))
+                    .ifPresent(cidr -> attributes.put(prefix + "ipv6-cidr", cidr));
+            rule.remoteGroup().ifPresent(group -> attributes
+                    .put(prefix + "group-id", Ec2Kind.GROUP.id(group.id()))
+                    .put(prefix + "group-name", group.name())
+                    .put(prefix + "user-id", Ec2AccountIds.of(group.accountId())));
         }
     }
 
     static void write(XmlOut out, SecurityGroupView group, List<TagView> tags) {
-        String owner = group.accountId().toString();
+        String owner = Ec2AccountIds.of(group.accountId());
         out.leaf("ownerId", owner)
                 .leaf("groupId", Ec2Kind.GROUP.id(group.id()))
                 .leaf("groupName", group.name())

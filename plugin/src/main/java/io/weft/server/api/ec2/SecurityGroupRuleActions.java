@@ -10,6 +10,7 @@ import io.weft.server.securitygroup.RuleView;
 import io.weft.server.securitygroup.SecurityGroupService;
 import io.weft.server.securitygroup.SecurityGroupView;
 import io.weft.server.service.Page;
+import io.weft.server.tags.TagView;
 import io.weft.server.tenancy.Caller;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -29,11 +30,13 @@ final class SecurityGroupRuleActions implements Ec2Action.Family {
     private final SecurityGroupService groups;
     private final Ec2IdResolver ids;
     private final Ec2Permissions permissions;
+    private final Ec2Tags tags;
 
     @Inject
-    SecurityGroupRuleActions(SecurityGroupService groups, Ec2IdResolver ids) {
+    SecurityGroupRuleActions(SecurityGroupService groups, Ec2IdResolver ids, Ec2Tags tags) {
         this.groups = requireNonNull(groups, "groups is null");
         this.ids = requireNonNull(ids, "ids is null");
+        this.tags = requireNonNull(tags, "tags is null");
         this.permissions = new Ec2Permissions(ids);
     }
 
@@ -59,8 +62,11 @@ final class SecurityGroupRuleActions implements Ec2Action.Family {
         }
         List<RuleView> created =
                 groups.authorize(caller, group.id(), direction, requests).value();
+        // TagSpecification (security-group-rule) tags every rule the call makes, as EC2 does.
+        Map<UUID, List<TagView>> tagsOf = new LinkedHashMap<>();
+        created.forEach(rule -> tagsOf.put(rule.id(), tags.applySpecifications(call, Ec2Kind.RULE, rule.id())));
         out.leaf("return", true);
-        out.set("securityGroupRuleSet", created, (xml, rule) -> RuleXml.rule(xml, group, rule));
+        out.set("securityGroupRuleSet", created, (xml, rule) -> RuleXml.rule(xml, group, rule, tagsOf.get(rule.id())));
     }
 
     private void revoke(Ec2Call call, XmlOut out, RuleDirection direction) {
@@ -105,14 +111,25 @@ final class SecurityGroupRuleActions implements Ec2Action.Family {
             Stream.concat(group.ingress().stream(), group.egress().stream())
                     .filter(rule -> wanted.isEmpty() || wanted.contains(rule.id()))
                     .map(rule -> new GroupRule(group, rule))
-                    .filter(each -> filters.matches(Map.of(
-                            "group-id", List.of(Ec2Kind.GROUP.id(group.id())),
-                            "security-group-rule-id",
-                                    List.of(Ec2Kind.RULE.id(each.rule().id())))))
                     .forEach(all::add);
         }
-        Ec2Paging.Slice<GroupRule> page = call.page(all);
-        out.set("securityGroupRuleSet", page.items(), (xml, each) -> RuleXml.rule(xml, each.group(), each.rule()));
+        Map<UUID, List<TagView>> tagsOf = tags.of(
+                caller, Ec2Kind.RULE, all.stream().map(each -> each.rule().id()).toList());
+        List<GroupRule> matching = all.stream()
+                .filter(each -> filters.matches(new Ec2Attributes()
+                        .put("group-id", Ec2Kind.GROUP.id(each.group().id()))
+                        .put(
+                                "security-group-rule-id",
+                                Ec2Kind.RULE.id(each.rule().id()))
+                        .tags(tagsOf.get(each.rule().id()))
+                        .asMap()))
+                .toList();
+        Ec2Paging.Slice<GroupRule> page = call.page(matching);
+        out.set(
+                "securityGroupRuleSet",
+                page.items(),
+                (xml, each) -> RuleXml.rule(
+                        xml, each.group(), each.rule(), tagsOf.get(each.rule().id())));
         out.leaf("nextToken", page.nextToken());
     }
 

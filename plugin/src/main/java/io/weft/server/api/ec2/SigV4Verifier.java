@@ -1,7 +1,7 @@
 package io.weft.server.api.ec2;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,28 +9,23 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.List;
+import java.util.HexFormat;
 import java.util.Locale;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.signer.Aws4Signer;
-import software.amazon.awssdk.auth.signer.params.Aws4SignerParams;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpFullRequest;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.regions.Region;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Checks a SigV4 signature (API-COMPAT §3.2) by letting the AWS SDK's own signer sign the request
- * again: the headers the client named in SignedHeaders, with the client's values, the raw body, and
- * the client's X-Amz-Date as the signer's clock.
- *
- * <p>The SDK's legacy {@link Aws4Signer} is used on purpose. The newer {@code AwsV4HttpSigner}
- * always adds and signs {@code x-amz-content-sha256}, so it cannot reproduce a signature whose
- * client did not sign that header (the reference vector signs only {@code
- * content-type;host;x-amz-date}); the legacy signer signs exactly the headers it is given.
+ * Checks a SigV4 signature (API-COMPAT §3.2) as AWS does: it computes the signature itself over exactly
+ * the headers the client named in SignedHeaders, with the client's values, the raw body and the
+ * client's X-Amz-Date, for the service the client signed for ({@code ec2}, or {@code sts} for
+ * GetCallerIdentity at the same endpoint).
  */
 final class SigV4Verifier {
-    static final String SERVICE = "ec2";
+    /** The services whose requests this endpoint answers. */
+    static final Set<String> SERVICES = Set.of("ec2", "sts");
+
+    private static final String HMAC = "HmacSHA256";
     static final Duration MAX_SKEW = Duration.ofMinutes(15);
 
     private static final DateTimeFormatter AMZ_DATE =
@@ -62,35 +57,33 @@ final class SigV4Verifier {
         return signedAt;
     }
 
-    /** The signature the holder of {@code secretKey} computes for this request. */
-    @SuppressWarnings("deprecation") // see the class comment: the legacy signer is the one that fits
+    /**
+     * The signature the holder of {@code secretKey} computes for this request: over its canonical
+     * request ({@link SigV4CanonicalRequest}), with the key derived for the date, region and service of
+     * the credential scope.
+     */
     static String expectedSignature(
             Ec2WireRequest request, SigV4Authorization authorization, String secretKey, Instant signedAt) {
-        String host = request.header("host").orElse("localhost");
-        SdkHttpFullRequest.Builder unsigned = SdkHttpFullRequest.builder()
-                .method(SdkHttpMethod.fromValue(request.method().toUpperCase(Locale.ROOT)))
-                .uri(URI.create("http://" + host))
-                .encodedPath(request.path())
-                .contentStreamProvider(ContentStreamProvider.fromByteArray(request.body()));
-        FormQuery.decode(request.rawQuery())
-                .forEach((name, values) -> values.forEach(value -> unsigned.appendRawQueryParameter(name, value)));
-        for (String name : authorization.signedHeaders()) {
-            List<String> values = request.headers().get(name.toLowerCase(Locale.ROOT));
-            if (values == null) {
-                throw new Ec2Failure("IncompleteSignature", "the signed header '" + name + "' is not in the request");
-            }
-            unsigned.putHeader(name, values);
+        String scope =
+                authorization.date() + "/" + authorization.region() + "/" + authorization.service() + "/aws4_request";
+        String stringToSign = SigV4Authorization.ALGORITHM + "\n" + AMZ_DATE.format(signedAt) + "\n" + scope + "\n"
+                + SigV4CanonicalRequest.sha256Hex(SigV4CanonicalRequest.of(request, authorization.signedHeaders())
+                        .getBytes(StandardCharsets.UTF_8));
+        byte[] key = hmac(("AWS4" + secretKey).getBytes(StandardCharsets.UTF_8), authorization.date());
+        key = hmac(key, authorization.region());
+        key = hmac(key, authorization.service());
+        key = hmac(key, "aws4_request");
+        return HexFormat.of().formatHex(hmac(key, stringToSign));
+    }
+
+    private static byte[] hmac(byte[] key, String data) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(key, HMAC));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java platform has " + HMAC, e);
         }
-        Aws4SignerParams params = Aws4SignerParams.builder()
-                .awsCredentials(AwsBasicCredentials.create(authorization.accessKey(), secretKey))
-                .signingName(SERVICE)
-                .signingRegion(Region.of(authorization.region()))
-                .signingClockOverride(Clock.fixed(signedAt, ZoneOffset.UTC))
-                .build();
-        SdkHttpFullRequest signed = Aws4Signer.create().sign(unsigned.build(), params);
-        String header = signed.firstMatchingHeader("Authorization")
-                .orElseThrow(() -> new IllegalStateException("the SDK signer set no Authorization header"));
-        return SigV4Authorization.parse(header).signature();
     }
 
     /** Constant-time comparison, so that timing does not reveal how much of a guess was right. */

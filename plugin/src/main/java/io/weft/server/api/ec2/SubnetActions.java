@@ -3,6 +3,7 @@ package io.weft.server.api.ec2;
 import static java.util.Objects.requireNonNull;
 
 import io.weft.rules.model.Cidr;
+import io.weft.server.ec2attributes.Ec2AttributeService;
 import io.weft.server.network.GuestAddressing;
 import io.weft.server.network.NetworkQuery;
 import io.weft.server.network.NetworkScopeService;
@@ -17,6 +18,7 @@ import io.weft.server.topology.AllocationState;
 import io.weft.server.topology.ZoneService;
 import io.weft.server.topology.ZoneView;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,7 @@ final class SubnetActions implements Ec2Action.Family {
     private final ZoneService zoneService;
     private final Ec2IdResolver ids;
     private final Ec2Tags tags;
+    private final Ec2AttributeService attributes;
 
     @Inject
     SubnetActions(
@@ -42,12 +45,14 @@ final class SubnetActions implements Ec2Action.Family {
             NetworkScopeService scopes,
             ZoneService zoneService,
             Ec2IdResolver ids,
-            Ec2Tags tags) {
+            Ec2Tags tags,
+            Ec2AttributeService attributes) {
         this.networks = requireNonNull(networks, "networks is null");
         this.scopes = requireNonNull(scopes, "scopes is null");
         this.zoneService = requireNonNull(zoneService, "zoneService is null");
         this.ids = requireNonNull(ids, "ids is null");
         this.tags = requireNonNull(tags, "tags is null");
+        this.attributes = requireNonNull(attributes, "attributes is null");
     }
 
     @Override
@@ -76,7 +81,7 @@ final class SubnetActions implements Ec2Action.Family {
         ids.remember(Ec2Kind.SUBNET, subnet.id());
         List<TagView> applied = tags.applySpecifications(call, Ec2Kind.SUBNET, subnet.id());
         out.start("subnet");
-        write(out, subnet, zoneNames(zones), applied);
+        write(out, subnet, zoneNames(zones), applied, new SubnetSettings(attributes.of(subnet.id())));
         out.end();
     }
 
@@ -138,20 +143,36 @@ final class SubnetActions implements Ec2Action.Family {
         Map<UUID, String> zoneNames = zoneNames(zoneService.list(caller));
         Map<UUID, List<TagView>> tagsOf = tags.of(
                 caller, Ec2Kind.SUBNET, all.stream().map(NetworkView::id).toList());
+        Map<UUID, SubnetSettings> settingsOf = new LinkedHashMap<>();
+        attributes
+                .of(all.stream().map(NetworkView::id).toList())
+                .forEach((id, stored) -> settingsOf.put(id, new SubnetSettings(stored)));
         List<NetworkView> matching = all.stream()
                 .filter(subnet -> filters.matches(new Ec2Attributes()
                         .put("subnet-id", Ec2Kind.SUBNET.id(subnet.id()))
                         .put("vpc-id", Ec2Kind.VPC.id(subnet.scopeId().orElseThrow()))
+                        // AWS documents cidr and cidrBlock, availabilityZone and defaultForAz as aliases.
                         .put("cidr-block", subnet.cidr())
                         .put("cidr", subnet.cidr())
+                        .put("cidrBlock", subnet.cidr())
                         .put("availability-zone", zoneNames.getOrDefault(subnet.zoneId(), ""))
+                        .put("availabilityZone", zoneNames.getOrDefault(subnet.zoneId(), ""))
+                        .put("availability-zone-id", subnet.zoneId().toString())
+                        .put("default-for-az", "false")
+                        .put("defaultForAz", "false")
+                        .put("available-ip-address-count", Long.toString(subnet.availableAddresses()))
+                        .put("ipv6-cidr-block-association.ipv6-cidr-block", subnet.ipv6Cidr())
                         .put("state", "available")
-                        .put("owner-id", subnet.accountId().toString())
+                        .put("owner-id", Ec2AccountIds.of(subnet.accountId()))
                         .tags(tagsOf.get(subnet.id()))
+                        .with(settingsOf.get(subnet.id())::attributes)
                         .asMap()))
                 .toList();
         Ec2Paging.Slice<NetworkView> page = call.page(matching);
-        out.set("subnetSet", page.items(), (xml, subnet) -> write(xml, subnet, zoneNames, tagsOf.get(subnet.id())));
+        out.set(
+                "subnetSet",
+                page.items(),
+                (xml, subnet) -> write(xml, subnet, zoneNames, tagsOf.get(subnet.id()), settingsOf.get(subnet.id())));
         out.leaf("nextToken", page.nextToken());
     }
 
@@ -165,7 +186,8 @@ final class SubnetActions implements Ec2Action.Family {
         return zones.stream().collect(Collectors.toMap(ZoneView::id, ZoneView::name, (a, b) -> a));
     }
 
-    private static void write(XmlOut out, NetworkView subnet, Map<UUID, String> zoneNames, List<TagView> tags) {
+    private static void write(
+            XmlOut out, NetworkView subnet, Map<UUID, String> zoneNames, List<TagView> tags, SubnetSettings settings) {
         out.leaf("subnetId", Ec2Kind.SUBNET.id(subnet.id()))
                 .leaf("state", "available")
                 .leaf("vpcId", Ec2Kind.VPC.id(subnet.scopeId().orElseThrow()))
@@ -174,8 +196,8 @@ final class SubnetActions implements Ec2Action.Family {
                 .leaf("availabilityZone", zoneNames.getOrDefault(subnet.zoneId(), ""))
                 .leaf("availabilityZoneId", subnet.zoneId().toString())
                 .leaf("defaultForAz", false)
-                .leaf("mapPublicIpOnLaunch", false)
-                .leaf("ownerId", subnet.accountId().toString());
+                .leaf("ownerId", Ec2AccountIds.of(subnet.accountId()));
+        settings.write(out);
         subnet.ipv6Cidr()
                 .ifPresent(v6 -> out.set("ipv6CidrBlockAssociationSet", List.of(v6), (xml, cidr) -> xml.leaf(
                                 "associationId",

@@ -16,8 +16,8 @@ import java.util.UUID;
 
 /** CreateTags, DeleteTags, DescribeTags over Weft's tags; the resource kind comes from the ID prefix. */
 final class TagActions implements Ec2Action.Family {
-    private static final List<Ec2Kind> TAGGABLE =
-            List.of(Ec2Kind.VPC, Ec2Kind.SUBNET, Ec2Kind.GROUP, Ec2Kind.NETWORK_INTERFACE, Ec2Kind.INSTANCE);
+    private static final List<Ec2Kind> TAGGABLE = List.of(
+            Ec2Kind.VPC, Ec2Kind.SUBNET, Ec2Kind.GROUP, Ec2Kind.RULE, Ec2Kind.NETWORK_INTERFACE, Ec2Kind.INSTANCE);
 
     private final TagService tags;
     private final Ec2IdResolver ids;

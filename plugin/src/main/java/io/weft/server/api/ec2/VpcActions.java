@@ -86,21 +86,30 @@ final class VpcActions implements Ec2Action.Family {
                 .put("vpc-id", Ec2Kind.VPC.id(vpc.id()))
                 .put("state", "available")
                 .put("cidr", vpc.cidr())
+                // Not in AWS's list for VPCs, but AWS accepts it and Ansible's ec2_vpc_net sends it.
+                .put("cidr-block", vpc.cidr())
                 .put("cidr-block-association.cidr-block", vpc.cidr())
+                .put("cidr-block-association.association-id", associationId(Ec2Kind.VPC.id(vpc.id())))
+                .put("cidr-block-association.state", "associated")
+                .put("dhcp-options-id", "default")
                 .put("is-default", "false")
-                .put("owner-id", vpc.accountId().toString())
+                .put("owner-id", Ec2AccountIds.of(vpc.accountId()))
                 .tags(tags)
                 .asMap();
+    }
+
+    private static String associationId(String vpcId) {
+        return "vpc-cidr-assoc-" + vpcId.substring("vpc-".length());
     }
 
     static void write(XmlOut out, ScopeView vpc, List<TagView> tags) {
         String vpcId = Ec2Kind.VPC.id(vpc.id());
         out.leaf("vpcId", vpcId)
-                .leaf("ownerId", vpc.accountId().toString())
+                .leaf("ownerId", Ec2AccountIds.of(vpc.accountId()))
                 .leaf("state", "available")
                 .leaf("cidrBlock", vpc.cidr())
                 .set("cidrBlockAssociationSet", List.of(vpc.cidr()), (xml, cidr) -> xml.leaf(
-                                "associationId", "vpc-cidr-assoc-" + vpcId.substring(4))
+                                "associationId", associationId(vpcId))
                         .leaf("cidrBlock", cidr)
                         .start("cidrBlockState")
                         .leaf("state", "associated")

@@ -2,6 +2,7 @@ package io.weft.server.api.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.weft.server.ec2attributes.Ec2AttributeService;
 import io.weft.server.network.NetworkFixture;
 import io.weft.server.tenancy.Caller;
 import io.weft.spec.ec2.Ec2Catalogue;
@@ -31,14 +32,24 @@ final class Ec2ActionsFixture {
         this.fx = fx;
         Ec2IdResolver ids = new Ec2IdResolver(fx.scopes, fx.networks, fx.groups, fx.nics, fx.vms);
         Ec2Tags tags = new Ec2Tags(fx.tags);
+        ImplicitVpcParts parts = new ImplicitVpcParts(fx.scopes, fx.networks);
+        Ec2AttributeService attributes = new Ec2AttributeService(fx.sessions, fx.tenancy.clock);
         this.dispatcher = new Ec2ActionRouter(
                 Ec2Catalogue.load(),
                 Set.of(
                         new VpcActions(fx.scopes, ids, tags),
-                        new SubnetActions(fx.networks, fx.scopes, fx.zones, ids, tags),
+                        new VpcAttributeActions(attributes, ids),
+                        new SubnetActions(fx.networks, fx.scopes, fx.zones, ids, tags, attributes),
+                        new SubnetAttributeActions(attributes, ids),
                         new SecurityGroupActions(fx.groups, ids, tags),
-                        new SecurityGroupRuleActions(fx.groups, ids),
-                        new NetworkInterfaceActions(fx.nics, fx.zones, ids, tags)),
+                        new SecurityGroupRuleActions(fx.groups, ids, tags),
+                        new RuleDescriptionActions(fx.groups, ids),
+                        new NetworkInterfaceActions(fx.nics, fx.zones, ids, tags),
+                        new NetworkInterfaceAttachmentActions(fx.nics, ids),
+                        new TagActions(fx.tags, ids),
+                        new NetworkAclActions(parts),
+                        new RouteTableActions(parts),
+                        new AbsentVpcFeatureActions(parts, ids)),
                 ids);
     }
 

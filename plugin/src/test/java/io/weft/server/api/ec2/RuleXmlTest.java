@@ -54,7 +54,8 @@ class RuleXmlTest {
 
         assertThat(xml)
                 .isEqualTo("<ipPermissions><item><ipProtocol>tcp</ipProtocol><fromPort>22</fromPort><toPort>22</toPort>"
-                        + "<groups><item><userId>" + ACCOUNT + "</userId><groupId>sg-22222222222242228</groupId>"
+                        + "<groups><item><userId>" + Ec2AccountIds.of(ACCOUNT)
+                        + "</userId><groupId>sg-22222222222242228</groupId>"
                         + "<groupName>web</groupName><vpcId>vpc-33333333333343338</vpcId></item></groups>"
                         + "<ipRanges><item><cidrIp>10.0.0.0/8</cidrIp></item></ipRanges>"
                         + "<ipv6Ranges><item><cidrIpv6>2001:db8::/32</cidrIpv6></item></ipv6Ranges>"
@@ -96,10 +97,11 @@ class RuleXmlTest {
 
         assertThat(out.text())
                 .isEqualTo("<securityGroupRuleId>sgr-44444444444444448</securityGroupRuleId>"
-                        + "<groupId>sg-11111111111141118</groupId><groupOwnerId>" + ACCOUNT + "</groupOwnerId>"
+                        + "<groupId>sg-11111111111141118</groupId><groupOwnerId>" + Ec2AccountIds.of(ACCOUNT)
+                        + "</groupOwnerId>"
                         + "<isEgress>false</isEgress><ipProtocol>-1</ipProtocol><fromPort>-1</fromPort>"
                         + "<toPort>-1</toPort><referencedGroupInfo><groupId>sg-22222222222242228</groupId>"
-                        + "<userId>" + ACCOUNT + "</userId><vpcId>vpc-33333333333343338</vpcId>"
+                        + "<userId>" + Ec2AccountIds.of(ACCOUNT) + "</userId><vpcId>vpc-33333333333343338</vpcId>"
                         + "</referencedGroupInfo><tagSet></tagSet>");
     }
 

@@ -148,4 +148,83 @@ class SigV4VerifierTest {
         assertThat(request.header("authorization").orElseThrow()).contains("x-amz-content-sha256");
         assertThat(authenticator.authenticate(request)).isEqualTo(CALLER);
     }
+
+    /** A request as Libcloud's SigV4 signer sends it, with the signature that signer computed. */
+    private static Ec2WireRequest libcloud(String userAgent) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("User-Agent", List.of(userAgent));
+        headers.put("Accept-Encoding", List.of("gzip,deflate"));
+        headers.put("Host", List.of("127.0.0.1:8788"));
+        headers.put("X-AMZ-Date", List.of("20240101T000000Z"));
+        headers.put(
+                "X-AMZ-Content-SHA256", List.of("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+        headers.put(
+                "Authorization",
+                List.of("AWS4-HMAC-SHA256 Credential=" + KEY + "/20240101/us-east-1/ec2/aws4_request,"
+                        + " SignedHeaders=accept-encoding;host;user-agent;x-amz-content-sha256;x-amz-date,"
+                        + " Signature=9e7758b2985f88b360ad465feb60eedd82845ced235370c67086f8efd4cafc95"));
+        return new Ec2WireRequest(
+                "GET",
+                "/",
+                "Action=CreateTags&ResourceId.0=vpc-0123456789abcdef0&Tag.0.Key=Name&Tag.0.Value=a+b~c%2A"
+                        + "&Version=2016-11-15",
+                headers,
+                new byte[0]);
+    }
+
+    /** Libcloud signs user-agent, which the SDK's signer never signs (signature from Libcloud 3.4.1's signer). */
+    @Test
+    void aSignatureOverUserAgentAndAcceptEncodingVerifies() {
+        Ec2Authenticator.SignedCaller signed = authenticator.signedCaller(libcloud("libcloud/3.4.1 (Amazon EC2) "));
+
+        assertThat(signed.caller()).isEqualTo(CALLER);
+        assertThat(signed.region()).isEqualTo("us-east-1");
+        assertThat(signed.service()).isEqualTo("ec2");
+    }
+
+    @Test
+    void aChangedSignedUserAgentDoesNotMatch() {
+        assertThatThrownBy(() -> authenticator.authenticate(libcloud("libcloud/3.4.2 (Amazon EC2)")))
+                .isInstanceOfSatisfying(
+                        Ec2Failure.class, e -> assertThat(e.code()).isEqualTo("SignatureDoesNotMatch"));
+    }
+
+    /** GetCallerIdentity as botocore 1.29 signs it for STS in another region. */
+    @Test
+    void aRequestSignedForStsVerifiesWithItsRegion() {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", List.of("application/x-www-form-urlencoded; charset=utf-8"));
+        headers.put("User-Agent", List.of("Boto3/1.26.27 Python/3.11.2 Linux/6.1 Botocore/1.29.27"));
+        headers.put("Host", List.of("127.0.0.1:8788"));
+        headers.put("X-Amz-Date", List.of("20240101T000000Z"));
+        headers.put(
+                "Authorization",
+                List.of("AWS4-HMAC-SHA256 Credential=" + KEY + "/20240101/eu-west-3/sts/aws4_request,"
+                        + " SignedHeaders=content-type;host;x-amz-date,"
+                        + " Signature=0c79bb545c92c2f4cc50e554b8fcbbc2a783b33a556128e20b27ede4b7458881"));
+        Ec2WireRequest request = new Ec2WireRequest(
+                "POST",
+                "/",
+                "",
+                headers,
+                "Action=GetCallerIdentity&Version=2011-06-15".getBytes(StandardCharsets.UTF_8));
+
+        Ec2Authenticator.SignedCaller signed = authenticator.signedCaller(request);
+
+        assertThat(signed.caller()).isEqualTo(CALLER);
+        assertThat(signed.region()).isEqualTo("eu-west-3");
+        assertThat(signed.service()).isEqualTo("sts");
+    }
+
+    @Test
+    void aScopeForAnotherServiceDoesNotMatch() {
+        Ec2WireRequest request = vector(BODY, VECTOR_SIGNATURE);
+        Map<String, List<String>> headers = new LinkedHashMap<>(request.headers());
+        headers.put("authorization", List.of(headers.get("authorization").get(0).replace("/ec2/", "/s3/")));
+
+        assertThatThrownBy(
+                        () -> authenticator.authenticate(new Ec2WireRequest("POST", "/", "", headers, request.body())))
+                .isInstanceOfSatisfying(
+                        Ec2Failure.class, e -> assertThat(e.code()).isEqualTo("SignatureDoesNotMatch"));
+    }
 }
