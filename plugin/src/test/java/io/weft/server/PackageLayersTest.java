@@ -34,6 +34,8 @@ class PackageLayersTest {
             new Layer("tags", "io.weft.server.tags.."),
             new Layer("network", "io.weft.server.network.."),
             new Layer("securitygroup", "io.weft.server.securitygroup.."),
+            // Below compute: VMs deploy from the operator's offerings and templates.
+            new Layer("catalogue", "io.weft.server.catalogue.."),
             new Layer("compute", "io.weft.server.compute.."),
             new Layer("ec2attributes", "io.weft.server.ec2attributes.."),
             new Layer("dispatch", "io.weft.server.dispatch.."),

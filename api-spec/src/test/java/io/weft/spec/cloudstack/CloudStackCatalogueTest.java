@@ -72,7 +72,18 @@ class CloudStackCatalogueTest {
             Map.entry("listTags", Execution.SYNC),
             Map.entry("queryAsyncJobResult", Execution.SYNC),
             Map.entry("listAsyncJobs", Execution.SYNC),
-            Map.entry("listConfigurations", Execution.SYNC));
+            Map.entry("listConfigurations", Execution.SYNC),
+            Map.entry("createServiceOffering", Execution.SYNC),
+            Map.entry("listServiceOfferings", Execution.SYNC),
+            Map.entry("updateServiceOffering", Execution.SYNC),
+            Map.entry("deleteServiceOffering", Execution.SYNC),
+            Map.entry("registerTemplate", Execution.SYNC),
+            Map.entry("listTemplates", Execution.SYNC),
+            Map.entry("deleteTemplate", Execution.ASYNC),
+            Map.entry("listIsos", Execution.SYNC),
+            Map.entry("listOsTypes", Execution.SYNC),
+            Map.entry("listHypervisors", Execution.SYNC),
+            Map.entry("listDiskOfferings", Execution.SYNC));
 
     /** Required parameters per API-COMPAT.md §2, with the jclouds exceptions (podid on addCluster and addHost). */
     private static final Map<String, Set<String>> REQUIRED = Map.ofEntries(
@@ -103,6 +114,10 @@ class CloudStackCatalogueTest {
             Map.entry("getUserKeys", Set.of("id")),
             Map.entry("createDomain", Set.of("name")),
             Map.entry("queryAsyncJobResult", Set.of("jobid")),
+            Map.entry("createServiceOffering", Set.of("name", "cpunumber", "cpuspeed", "memory")),
+            Map.entry("registerTemplate", Set.of("name", "format", "hypervisor", "url")),
+            Map.entry("listTemplates", Set.of("templatefilter")),
+            Map.entry("deleteTemplate", Set.of("id")),
             Map.entry("listApis", Set.of()));
 
     @Test
@@ -222,7 +237,7 @@ class CloudStackCatalogueTest {
     void everyEntityCarriesTheFieldsJcloudsDereferences() {
         for (CommandSpec command : CATALOGUE.commands()) {
             if (Set.of(ResponseKind.OBJECT, ResponseKind.LIST).contains(command.responseKind())
-                    && !Set.of("api", "capability", "userkeys", "tag", "asyncjobs", "configuration")
+                    && !Set.of("api", "capability", "userkeys", "tag", "asyncjobs", "configuration", "hypervisor")
                             .contains(command.responseObjectName())) {
                 assertThat(fieldNames(command.response())).as(command.name()).contains("id");
             }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.weft.lab.infra.Hypervisor;
 import io.weft.lab.infra.Vm;
+import io.weft.server.catalogue.SeededCatalogue;
 import io.weft.testsupport.cloudstack.CloudStackClient;
 import io.weft.testsupport.cloudstack.Params;
 import java.util.LinkedHashMap;
@@ -22,7 +23,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Remembers the fleet change of every job, so callers can wait until all of them are applied.
  */
 public final class LabCloud {
-    private static final String OPAQUE = "00000000-0000-0000-0000-000000000001";
+    // The service offering and the template every server starts with.
+    private static final String SERVICE_OFFERING = SeededCatalogue.SMALL_INSTANCE.toString();
+    private static final String TEMPLATE = SeededCatalogue.UBUNTU_TEMPLATE.toString();
 
     private final WeftLab weft;
     private final String domainId;
@@ -188,9 +191,9 @@ public final class LabCloud {
                 "zoneid",
                 zoneId,
                 "serviceofferingid",
-                OPAQUE,
+                SERVICE_OFFERING,
                 "templateid",
-                OPAQUE,
+                TEMPLATE,
                 "networkids",
                 networkId,
                 "securitygroupids",

@@ -402,8 +402,7 @@ class JcloudsScenarioTest {
         AsyncCreateResponse created = adminContext
                 .getApi()
                 .getVirtualMachineApi()
-                .deployVirtualMachineInZone(
-                        zone.getId(), RunningWeft.OPAQUE_OFFERING, RunningWeft.OPAQUE_OFFERING, options);
+                .deployVirtualMachineInZone(zone.getId(), RunningWeft.SERVICE_OFFERING, RunningWeft.TEMPLATE, options);
         assertThat(created.getId()).isNotBlank();
         // The admin submitted the job, so the admin polls it.
         AsyncJob<Object> job = awaitSuccess(adminContext.getApi(), created.getJobId());

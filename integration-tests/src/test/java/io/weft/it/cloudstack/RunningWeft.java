@@ -2,6 +2,7 @@ package io.weft.it.cloudstack;
 
 import io.weft.server.WeftConfig;
 import io.weft.server.WeftServer;
+import io.weft.server.catalogue.SeededCatalogue;
 import io.weft.testsupport.ApiKeys;
 import io.weft.testsupport.ServerSettings;
 import io.weft.testsupport.cloudstack.CloudStackClient;
@@ -11,8 +12,10 @@ import java.nio.file.Path;
 
 /** A Weft server in this JVM (H2, embedded broker, free ports) and its root admin's API keys. */
 public final class RunningWeft implements AutoCloseable {
-    /** Service offerings and templates belong to the IaaS; Weft takes any id. */
-    static final String OPAQUE_OFFERING = "0b6e6f1e-1f0a-4d9e-9e55-3c2f8d8c0a11";
+    /** The service offering and the template every server starts with. */
+    static final String SERVICE_OFFERING = SeededCatalogue.SMALL_INSTANCE.toString();
+
+    static final String TEMPLATE = SeededCatalogue.UBUNTU_TEMPLATE.toString();
 
     private final WeftServer server;
     private final ApiKeys admin;

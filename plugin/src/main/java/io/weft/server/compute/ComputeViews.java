@@ -1,5 +1,6 @@
 package io.weft.server.compute;
 
+import io.weft.server.catalogue.VmCatalogue;
 import io.weft.server.network.GuestAddressing;
 import io.weft.server.network.Network;
 import io.weft.server.tenancy.Account;
@@ -59,6 +60,8 @@ final class ComputeViews {
                 store.nicsOf(session, vm).stream()
                         .map(nic -> nic(session, store, nic))
                         .toList(),
-                vm.getCreated());
+                vm.getCreated(),
+                VmCatalogue.offeringOf(session, vm.getServiceOfferingId()),
+                VmCatalogue.templateOf(session, vm.getTemplateId()));
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 /**
  * A VM to register with its NICs (the first is the default NIC). A host places it at once (root
  * admins only, as CloudStack's {@code hostid}); without one its NICs stay unbound until started.
+ * CloudStack's VMs name a service offering and a template of the catalogue.
  */
 public record NewVirtualMachine(
         Optional<UUID> accountId,
@@ -16,7 +17,9 @@ public record NewVirtualMachine(
         Optional<UUID> hostId,
         String name,
         Optional<String> displayName,
-        List<NicSpec> nics) {
+        List<NicSpec> nics,
+        Optional<UUID> serviceOfferingId,
+        Optional<UUID> templateId) {
     public NewVirtualMachine {
         requireNonNull(accountId, "accountId is null");
         requireNonNull(zoneId, "zoneId is null");
@@ -24,6 +27,19 @@ public record NewVirtualMachine(
         requireNonNull(name, "name is null");
         requireNonNull(displayName, "displayName is null");
         nics = List.copyOf(requireNonNull(nics, "nics is null"));
+        requireNonNull(serviceOfferingId, "serviceOfferingId is null");
+        requireNonNull(templateId, "templateId is null");
+    }
+
+    /** A VM without an offering or template, as EC2 and the compute API register them. */
+    public NewVirtualMachine(
+            Optional<UUID> accountId,
+            UUID zoneId,
+            Optional<UUID> hostId,
+            String name,
+            Optional<String> displayName,
+            List<NicSpec> nics) {
+        this(accountId, zoneId, hostId, name, displayName, nics, Optional.empty(), Optional.empty());
     }
 
     public static NewVirtualMachine of(UUID zoneId, String name, NicSpec... nics) {
@@ -31,10 +47,25 @@ public record NewVirtualMachine(
     }
 
     public NewVirtualMachine onHost(UUID host) {
-        return new NewVirtualMachine(accountId, zoneId, Optional.of(host), name, displayName, nics);
+        return new NewVirtualMachine(
+                accountId, zoneId, Optional.of(host), name, displayName, nics, serviceOfferingId, templateId);
     }
 
     public NewVirtualMachine forAccount(UUID account) {
-        return new NewVirtualMachine(Optional.of(account), zoneId, hostId, name, displayName, nics);
+        return new NewVirtualMachine(
+                Optional.of(account), zoneId, hostId, name, displayName, nics, serviceOfferingId, templateId);
+    }
+
+    /** Deployed with this offering and template, which must exist and be the caller's to use. */
+    public NewVirtualMachine fromCatalogue(UUID serviceOffering, UUID template) {
+        return new NewVirtualMachine(
+                accountId,
+                zoneId,
+                hostId,
+                name,
+                displayName,
+                nics,
+                Optional.of(serviceOffering),
+                Optional.of(template));
     }
 }

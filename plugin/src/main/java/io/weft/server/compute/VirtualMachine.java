@@ -50,6 +50,13 @@ public class VirtualMachine extends PersistentEntity {
     @Column(name = "created", nullable = false, updatable = false)
     private Instant created;
 
+    // The catalogue's ids, without a foreign key: see V4__catalogue.sql.
+    @Column(name = "service_offering_uuid", length = 36)
+    private UUID serviceOfferingId;
+
+    @Column(name = "template_uuid", length = 36)
+    private UUID templateId;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -104,6 +111,24 @@ public class VirtualMachine extends PersistentEntity {
 
     public Instant getCreated() {
         return created;
+    }
+
+    /** The service offering it was deployed with, or null (EC2 and REST VMs have none). */
+    public UUID getServiceOfferingId() {
+        return serviceOfferingId;
+    }
+
+    public void setServiceOfferingId(UUID serviceOfferingId) {
+        this.serviceOfferingId = serviceOfferingId;
+    }
+
+    /** The template it was deployed from, or null. */
+    public UUID getTemplateId() {
+        return templateId;
+    }
+
+    public void setTemplateId(UUID templateId) {
+        this.templateId = templateId;
     }
 
     public long getVersion() {

@@ -2,6 +2,7 @@ package io.weft.server.compute;
 
 import static java.util.Objects.requireNonNull;
 
+import io.weft.server.catalogue.VmCatalogue;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
 import io.weft.server.network.NetworkLimits;
@@ -46,6 +47,7 @@ public final class VirtualMachineService {
     private final NicGroups groups;
     private final Placement placement;
     private final NetworkLimits limits;
+    private final VmCatalogue catalogue;
     private final ChangeLog changes;
     private final Clock clock;
 
@@ -59,6 +61,7 @@ public final class VirtualMachineService {
             NicGroups groups,
             Placement placement,
             NetworkLimits limits,
+            VmCatalogue catalogue,
             ChangeLog changes,
             Clock clock) {
         this.sessions = requireNonNull(sessions, "sessions is null");
@@ -69,11 +72,15 @@ public final class VirtualMachineService {
         this.groups = requireNonNull(groups, "groups is null");
         this.placement = requireNonNull(placement, "placement is null");
         this.limits = requireNonNull(limits, "limits is null");
+        this.catalogue = requireNonNull(catalogue, "catalogue is null");
         this.changes = requireNonNull(changes, "changes is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    /** Registers a VM with its NICs (device 0 is the default NIC), placed on a host when one is given. */
+    /**
+     * Registers a VM with its NICs (device 0 is the default NIC), placed on a host when one is given.
+     * An offering or template the caller may not deploy is NOT_FOUND ({@link VmCatalogue}).
+     */
     public Mutation<VirtualMachineView> register(Caller caller, NewVirtualMachine request) {
         String name = checkName(request.name());
         if (request.nics().size() > limits.nicsPerVm()) {
@@ -88,6 +95,13 @@ public final class VirtualMachineService {
                     .map(id -> placement.host(session, caller, id, zone))
                     .orElse(null);
             VirtualMachine vm = new VirtualMachine(UUID.randomUUID(), owner, zone, name, clock.instant());
+            request.serviceOfferingId()
+                    .ifPresent(id -> vm.setServiceOfferingId(
+                            catalogue.offeringToDeploy(session, id).getUuid()));
+            request.templateId()
+                    .ifPresent(id -> vm.setTemplateId(catalogue
+                            .templateToDeploy(session, caller, id, zone.getUuid())
+                            .getUuid()));
             vm.setDisplayName(request.displayName().orElse(name));
             vm.setHost(host);
             vm.setState(host == null ? VmState.STOPPED : VmState.RUNNING);

@@ -2,12 +2,17 @@ package io.weft.server.compute;
 
 import static java.util.Objects.requireNonNull;
 
+import io.weft.server.catalogue.OfferingSummary;
+import io.weft.server.catalogue.TemplateSummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A VM as Weft knows it: owner, placement and NICs (in device order). */
+/**
+ * A VM as Weft knows it: owner, placement, NICs (in device order), and the offering and template it
+ * was deployed with, if any.
+ */
 public record VirtualMachineView(
         UUID id,
         String name,
@@ -19,7 +24,9 @@ public record VirtualMachineView(
         Optional<UUID> hostId,
         VmState state,
         List<NicView> nics,
-        Instant created) {
+        Instant created,
+        Optional<OfferingSummary> serviceOffering,
+        Optional<TemplateSummary> template) {
     public VirtualMachineView {
         requireNonNull(id, "id is null");
         requireNonNull(name, "name is null");
@@ -32,5 +39,7 @@ public record VirtualMachineView(
         requireNonNull(state, "state is null");
         nics = List.copyOf(nics);
         requireNonNull(created, "created is null");
+        requireNonNull(serviceOffering, "serviceOffering is null");
+        requireNonNull(template, "template is null");
     }
 }

@@ -3,6 +3,9 @@ package io.weft.server.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.weft.server.catalogue.CatalogueStore;
+import io.weft.server.catalogue.TemplateAccess;
+import io.weft.server.catalogue.VmCatalogue;
 import io.weft.server.compute.ComputeModule;
 import io.weft.server.compute.ComputeStore;
 import io.weft.server.compute.NetworkNics;
@@ -111,6 +114,7 @@ public final class NetworkFixture implements AutoCloseable {
                 nicGroups,
                 placement,
                 limits,
+                new VmCatalogue(new CatalogueStore(), new TemplateAccess(tenancy.authorizer)),
                 changes,
                 tenancy.clock);
         Map<TaggedType, Taggable<?>> taggable = new HashMap<>(NetworkModule.TAGGABLE);

@@ -63,7 +63,7 @@ class DatabaseSchemaTest {
                     .load()
                     .info()
                     .applied();
-            assertThat(applied).extracting(m -> m.getVersion().getVersion()).containsExactly("1", "2", "3", "5");
+            assertThat(applied).extracting(m -> m.getVersion().getVersion()).containsExactly("1", "2", "3", "4", "5");
         }
     }
 

@@ -3,6 +3,7 @@ package io.weft.server.persistence;
 import static java.util.Objects.requireNonNull;
 
 import io.weft.server.api.ec2.Ec2ApiModule;
+import io.weft.server.catalogue.CatalogueModule;
 import io.weft.server.compute.ComputeModule;
 import io.weft.server.dispatch.DispatchModule;
 import io.weft.server.jobs.JobsModule;
@@ -35,6 +36,7 @@ public final class TestDatabase implements AutoCloseable {
                     TenancyModule.ENTITIES,
                     NetworkModule.ENTITIES,
                     SecurityGroupModule.ENTITIES,
+                    CatalogueModule.ENTITIES,
                     ComputeModule.ENTITIES,
                     TagsModule.ENTITIES,
                     JobsModule.ENTITIES,

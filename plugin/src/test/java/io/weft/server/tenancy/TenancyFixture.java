@@ -3,6 +3,7 @@ package io.weft.server.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.weft.server.catalogue.CatalogueAccountResources;
 import io.weft.server.compute.ComputeAccountResources;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
@@ -83,7 +84,8 @@ public final class TenancyFixture implements AutoCloseable {
                 new SecurityGroupAccountResources(),
                 new ComputeAccountResources(),
                 new TagAccountResources(),
-                new JobAccountResources()));
+                new JobAccountResources(),
+                new CatalogueAccountResources()));
     }
 
     /** Asserts that {@code call} fails with a {@link WeftException} of {@code code}. */

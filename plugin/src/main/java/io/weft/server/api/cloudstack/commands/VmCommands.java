@@ -138,8 +138,8 @@ final class VmCommands {
 
         @Override
         public String create(Caller caller, Params params) {
-            params.required("serviceofferingid");
-            params.required("templateid");
+            UUID offering = params.requiredUuid("serviceofferingid");
+            UUID template = params.requiredUuid("templateid");
             String name = params.get("name").orElseGet(() -> "VM-" + UUID.randomUUID());
             NewVirtualMachine request = new NewVirtualMachine(
                     owners.owner(caller, params),
@@ -148,7 +148,7 @@ final class VmCommands {
                     name,
                     params.get("displayname"),
                     nics(params, groups(params)));
-            Mutation<VirtualMachineView> registered = vms.register(caller, request);
+            Mutation<VirtualMachineView> registered = vms.register(caller, request.fromCatalogue(offering, template));
             String id = registered.value().id().toString();
             registered.lastChangeId().ifPresent(change -> changeIds.put(id, change));
             return id;

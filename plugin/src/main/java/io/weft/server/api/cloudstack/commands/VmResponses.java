@@ -1,5 +1,7 @@
 package io.weft.server.api.cloudstack.commands;
 
+import io.weft.server.catalogue.OfferingSummary;
+import io.weft.server.catalogue.TemplateSummary;
 import io.weft.server.compute.NicView;
 import io.weft.server.compute.VirtualMachineView;
 import io.weft.server.compute.VmState;
@@ -24,6 +26,14 @@ final class VmResponses {
             String hostid,
             String state,
             Instant created,
+            String serviceofferingid,
+            String serviceofferingname,
+            Integer cpunumber,
+            Integer cpuspeed,
+            Integer memory,
+            String templateid,
+            String templatename,
+            String templatedisplaytext,
             List<NicResponse> nic,
             List<GroupSummaryResponse> securitygroup) {
         static VmResponse of(VirtualMachineView vm) {
@@ -48,6 +58,14 @@ final class VmResponses {
                     vm.hostId().map(UUID::toString).orElse(null),
                     camel(state.name()),
                     vm.created(),
+                    vm.serviceOffering().map(o -> o.id().toString()).orElse(null),
+                    vm.serviceOffering().map(OfferingSummary::name).orElse(null),
+                    vm.serviceOffering().map(OfferingSummary::cpuNumber).orElse(null),
+                    vm.serviceOffering().map(OfferingSummary::cpuSpeed).orElse(null),
+                    vm.serviceOffering().map(OfferingSummary::memory).orElse(null),
+                    vm.template().map(t -> t.id().toString()).orElse(null),
+                    vm.template().map(TemplateSummary::name).orElse(null),
+                    vm.template().map(TemplateSummary::displayText).orElse(null),
                     vm.nics().stream().map(NicResponse::of).toList(),
                     List.copyOf(groups.values()));
         }

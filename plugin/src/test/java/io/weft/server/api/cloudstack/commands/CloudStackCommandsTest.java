@@ -7,6 +7,7 @@ import io.weft.server.WeftConfig;
 import io.weft.server.WeftServer;
 import io.weft.server.api.cloudstack.CloudStackCommand;
 import io.weft.server.api.cloudstack.CommandRegistry;
+import io.weft.server.catalogue.SeededCatalogue;
 import io.weft.spec.cloudstack.CloudStackCatalogue;
 import io.weft.spec.cloudstack.CommandSpec;
 import io.weft.testsupport.ApiKeys;
@@ -30,8 +31,9 @@ class CloudStackCommandsTest {
     @TempDir
     static Path dataDir;
 
-    /** Service offerings and templates belong to the IaaS; Weft takes any id. */
-    private static final String OPAQUE = "0b6e6f1e-1f0a-4d9e-9e55-3c2f8d8c0a11";
+    // The offering and template every server starts with.
+    private static final String OFFERING = SeededCatalogue.SMALL_INSTANCE.toString();
+    private static final String TEMPLATE = SeededCatalogue.UBUNTU_TEMPLATE.toString();
 
     private static WeftServer server;
     private static CloudStackClient admin;
@@ -320,8 +322,8 @@ class CloudStackCommandsTest {
                     Params.of("account", "alice")
                             .and("domainid", domainId)
                             .and("zoneid", zoneId)
-                            .and("serviceofferingid", OPAQUE)
-                            .and("templateid", OPAQUE)
+                            .and("serviceofferingid", OFFERING)
+                            .and("templateid", TEMPLATE)
                             .and("networkids", networkId)
                             .and("securitygroupids", web + "," + db)
                             .and("hostid", host1.get("id").asText())
@@ -339,8 +341,8 @@ class CloudStackCommandsTest {
                     Params.of("account", "alice")
                             .and("domainid", domainId)
                             .and("zoneid", zoneId)
-                            .and("serviceofferingid", OPAQUE)
-                            .and("templateid", OPAQUE)
+                            .and("serviceofferingid", OFFERING)
+                            .and("templateid", TEMPLATE)
                             .and("iptonetworklist[0].networkid", networkId)
                             .and("iptonetworklist[0].ip", "10.10.0.51")
                             .and("securitygroupnames", "web")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.weft.server.WeftConfig;
 import io.weft.server.WeftServer;
+import io.weft.server.catalogue.SeededCatalogue;
 import io.weft.server.dispatch.DispatcherRuntime;
 import io.weft.spec.host.DataplaneCounters;
 import io.weft.spec.host.Generation;
@@ -27,8 +28,9 @@ class VirtualMachineCommandsTest {
     @TempDir
     static Path dataDir;
 
-    /** Service offerings and templates belong to the IaaS; Weft takes any id. */
-    private static final String OPAQUE = "0b6e6f1e-1f0a-4d9e-9e55-3c2f8d8c0a11";
+    // The offering and template every server starts with.
+    private static final String OFFERING = SeededCatalogue.SMALL_INSTANCE.toString();
+    private static final String TEMPLATE = SeededCatalogue.UBUNTU_TEMPLATE.toString();
 
     private static WeftServer server;
     private static CloudStackClient admin;
@@ -43,17 +45,9 @@ class VirtualMachineCommandsTest {
         server =
                 WeftServer.start(WeftConfig.of(ServerSettings.ephemeral(dataDir).asMap()));
         admin = CloudStackClient.of(server.cloudStackUri(), ApiKeys.fromCredentialsFile(server.adminCredentialsFile()));
-        ann = tenant("ann");
-        ben = tenant("ben");
-        String zone = admin.ok(
-                        "createZone",
-                        Params.of("name", "z1")
-                                .and("networktype", "Advanced")
-                                .and("dns1", "8.8.8.8")
-                                .and("internaldns1", "10.0.0.2"))
-                .get("zone")
-                .get("id")
-                .asText();
+        ann = CloudStackSetup.tenant(admin, "ann");
+        ben = CloudStackSetup.tenant(admin, "ben");
+        String zone = CloudStackSetup.advancedZone(admin, "z1");
         String cluster = admin.ok(
                         "addCluster",
                         Params.of("zoneid", zone)
@@ -65,31 +59,13 @@ class VirtualMachineCommandsTest {
                 .asText();
         host1 = host(zone, cluster, "192.168.0.11");
         host2 = host(zone, cluster, "192.168.0.12");
-        String network = ann.ok(
-                        "createNetwork",
-                        "name",
-                        "net",
-                        "zoneid",
-                        zone,
-                        "networkofferingid",
-                        ann.ok("listNetworkOfferings")
-                                .get("networkoffering")
-                                .get(0)
-                                .get("id")
-                                .asText(),
-                        "gateway",
-                        "10.10.0.1",
-                        "netmask",
-                        "255.255.255.0")
-                .get("network")
-                .get("id")
-                .asText();
+        String network = CloudStackSetup.network(ann, "net", zone, "10.10.0.1");
         JsonNode deployed = admin.ok(
                 "deployVirtualMachine",
                 Params.of("account", "ann")
                         .and("zoneid", zone)
-                        .and("serviceofferingid", OPAQUE)
-                        .and("templateid", OPAQUE)
+                        .and("serviceofferingid", OFFERING)
+                        .and("templateid", TEMPLATE)
                         .and("networkids", network)
                         .and("hostid", host1)
                         .and("name", "vm1"));
@@ -103,23 +79,6 @@ class VirtualMachineCommandsTest {
         if (server != null) {
             server.close();
         }
-    }
-
-    private static CloudStackClient tenant(String name) {
-        JsonNode account = admin.ok(
-                        "createAccount",
-                        Params.of("username", name)
-                                .and("password", "pw-" + name)
-                                .and("email", name + "@example.com")
-                                .and("firstname", name)
-                                .and("lastname", "Test"))
-                .get("account");
-        JsonNode keys = admin.ok(
-                        "registerUserKeys",
-                        "id",
-                        account.get("user").get(0).get("id").asText())
-                .get("userkeys");
-        return admin.as(keys.get("apikey").asText(), keys.get("secretkey").asText());
     }
 
     private static String host(String zone, String cluster, String address) {

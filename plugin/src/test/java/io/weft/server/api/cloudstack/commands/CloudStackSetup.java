@@ -1,0 +1,60 @@
+package io.weft.server.api.cloudstack.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.weft.testsupport.cloudstack.CloudStackClient;
+import io.weft.testsupport.cloudstack.Params;
+
+/** What several command tests set up first, through the CloudStack API like any client. */
+final class CloudStackSetup {
+    private CloudStackSetup() {}
+
+    /** A new account named {@code name} with one user, created by {@code admin}; returns a client as that user. */
+    static CloudStackClient tenant(CloudStackClient admin, String name) {
+        JsonNode account = admin.ok(
+                        "createAccount",
+                        Params.of("username", name)
+                                .and("password", "pw-" + name)
+                                .and("email", name + "@example.com")
+                                .and("firstname", name)
+                                .and("lastname", "Test"))
+                .get("account");
+        JsonNode keys = admin.ok(
+                        "registerUserKeys",
+                        "id",
+                        account.get("user").get(0).get("id").asText())
+                .get("userkeys");
+        return admin.as(keys.get("apikey").asText(), keys.get("secretkey").asText());
+    }
+
+    /** Creates an Advanced zone (root admins) and returns its id. */
+    static String advancedZone(CloudStackClient admin, String name) {
+        return admin.ok(
+                        "createZone",
+                        Params.of("name", name)
+                                .and("networktype", "Advanced")
+                                .and("dns1", "8.8.8.8")
+                                .and("internaldns1", "10.0.0.2"))
+                .get("zone")
+                .get("id")
+                .asText();
+    }
+
+    /** Creates a /24 network of the first network offering, gateway {@code gateway}; returns its id. */
+    static String network(CloudStackClient client, String name, String zone, String gateway) {
+        String offering = client.ok("listNetworkOfferings")
+                .get("networkoffering")
+                .get(0)
+                .get("id")
+                .asText();
+        return client.ok(
+                        "createNetwork",
+                        Params.of("name", name)
+                                .and("zoneid", zone)
+                                .and("networkofferingid", offering)
+                                .and("gateway", gateway)
+                                .and("netmask", "255.255.255.0"))
+                .get("network")
+                .get("id")
+                .asText();
+    }
+}
