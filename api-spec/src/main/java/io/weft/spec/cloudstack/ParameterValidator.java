@@ -33,6 +33,9 @@ public final class ParameterValidator {
     private static final List<DateTimeFormatter> OFFSET_DATE_TIMES =
             List.of(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ"), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 
+    private static final String ALL_PROJECTS_PARAM = "projectid";
+    private static final String ALL_PROJECTS = "-1";
+
     private ParameterValidator() {}
 
     /** The first problem with {@code parameters} for {@code command}, or empty when the command may run. */
@@ -55,6 +58,9 @@ public final class ParameterValidator {
     private static Optional<ParameterProblem> checkValue(CommandSpec command, ParamSpec param, String value) {
         if (value == null || value.isEmpty()) {
             return param.required() ? Optional.of(missing(command, param)) : Optional.empty();
+        }
+        if (param.name().equals(ALL_PROJECTS_PARAM) && value.equals(ALL_PROJECTS)) {
+            return Optional.empty(); // CloudStack's "every project"; Terraform sends it as an id
         }
         if (param.type() == ApiType.STRING && value.length() > param.length()) {
             return Optional.of(new ParameterProblem(
@@ -113,7 +119,9 @@ public final class ParameterValidator {
         boolean valid =
                 switch (type) {
                     case UUID -> UUID.matcher(value).matches();
-                    case BOOLEAN -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false");
+                        // CloudStack parses booleans with Boolean.valueOf: anything but "true" is false
+                        // (Libcloud sends forced=None).
+                    case BOOLEAN -> true;
                     case SHORT -> parses(() -> Short.parseShort(value));
                     case INTEGER -> parses(() -> Integer.parseInt(value));
                     case LONG -> parses(() -> Long.parseLong(value));

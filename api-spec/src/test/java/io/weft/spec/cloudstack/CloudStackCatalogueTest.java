@@ -32,6 +32,11 @@ class CloudStackCatalogueTest {
             Map.entry("listUsers", Execution.SYNC),
             Map.entry("registerUserKeys", Execution.SYNC),
             Map.entry("getUserKeys", Execution.SYNC),
+            Map.entry("updateUser", Execution.SYNC),
+            Map.entry("enableUser", Execution.SYNC),
+            Map.entry("disableUser", Execution.ASYNC),
+            Map.entry("lockUser", Execution.SYNC),
+            Map.entry("deleteUser", Execution.SYNC),
             Map.entry("createZone", Execution.SYNC),
             Map.entry("listZones", Execution.SYNC),
             Map.entry("updateZone", Execution.SYNC),
@@ -46,6 +51,10 @@ class CloudStackCatalogueTest {
             Map.entry("addHost", Execution.SYNC),
             Map.entry("listHosts", Execution.SYNC),
             Map.entry("deleteHost", Execution.SYNC),
+            Map.entry("updateCluster", Execution.SYNC),
+            Map.entry("updateHost", Execution.SYNC),
+            Map.entry("prepareHostForMaintenance", Execution.ASYNC),
+            Map.entry("cancelHostMaintenance", Execution.ASYNC),
             Map.entry("listNetworkOfferings", Execution.SYNC),
             Map.entry("createNetwork", Execution.SYNC),
             Map.entry("listNetworks", Execution.SYNC),
@@ -62,6 +71,10 @@ class CloudStackCatalogueTest {
             Map.entry("deployVirtualMachine", Execution.ASYNC_CREATE),
             Map.entry("listVirtualMachines", Execution.SYNC),
             Map.entry("destroyVirtualMachine", Execution.ASYNC),
+            Map.entry("listVolumes", Execution.SYNC),
+            Map.entry("startVirtualMachine", Execution.ASYNC),
+            Map.entry("stopVirtualMachine", Execution.ASYNC),
+            Map.entry("rebootVirtualMachine", Execution.ASYNC),
             Map.entry("updateVirtualMachine", Execution.SYNC),
             Map.entry("migrateVirtualMachine", Execution.ASYNC),
             Map.entry("listNics", Execution.SYNC),
@@ -70,6 +83,18 @@ class CloudStackCatalogueTest {
             Map.entry("createTags", Execution.ASYNC),
             Map.entry("deleteTags", Execution.ASYNC),
             Map.entry("listTags", Execution.SYNC),
+            Map.entry("listPublicIpAddresses", Execution.SYNC),
+            Map.entry("listPortForwardingRules", Execution.SYNC),
+            Map.entry("listIpForwardingRules", Execution.SYNC),
+            Map.entry("listFirewallRules", Execution.SYNC),
+            Map.entry("listEgressFirewallRules", Execution.SYNC),
+            Map.entry("listLoadBalancerRules", Execution.SYNC),
+            Map.entry("listVPCs", Execution.SYNC),
+            Map.entry("listProjects", Execution.SYNC),
+            Map.entry("listNetworkACLLists", Execution.SYNC),
+            Map.entry("listAffinityGroups", Execution.SYNC),
+            Map.entry("listSSHKeyPairs", Execution.SYNC),
+            Map.entry("listRoles", Execution.SYNC),
             Map.entry("queryAsyncJobResult", Execution.SYNC),
             Map.entry("listAsyncJobs", Execution.SYNC),
             Map.entry("listConfigurations", Execution.SYNC),
@@ -256,8 +281,9 @@ class CloudStackCatalogueTest {
     void responseShapesFollowTheWire() {
         assertThat(CATALOGUE.command("listCapabilities").orElseThrow().responseKind())
                 .isEqualTo(ResponseKind.OBJECT);
-        // One host object, not a list: jclouds 2.5.0 selects "host" into a single Host.
-        assertThat(CATALOGUE.command("addHost").orElseThrow().responseKind()).isEqualTo(ResponseKind.OBJECT);
+        // A one-element list, as CloudStack's AddHostCmd and AddClusterCmd answer (a ListResponse).
+        assertThat(CATALOGUE.command("addHost").orElseThrow().responseKind()).isEqualTo(ResponseKind.LIST);
+        assertThat(CATALOGUE.command("addCluster").orElseThrow().responseKind()).isEqualTo(ResponseKind.LIST);
         assertThat(CATALOGUE.command("listAsyncJobs").orElseThrow().responseObjectName())
                 .isEqualTo("asyncjobs");
         assertThat(CATALOGUE.command("queryAsyncJobResult").orElseThrow().responseKind())

@@ -54,16 +54,30 @@ class ParameterValidatorTest {
     }
 
     @Test
-    void malformedBooleanIntegerAndDateAreReported() {
-        assertThat(problem("deleteNetwork", Map.of("id", NETWORK, "forced", "yes")))
-                .map(ParameterProblem::parameter)
-                .contains("forced");
+    void malformedIntegerAndDateAreReported() {
         assertThat(problem("authorizeSecurityGroupIngress", Map.of("startport", "ssh")))
                 .map(ParameterProblem::parameter)
                 .contains("startport");
         assertThat(problem("listAsyncJobs", Map.of("startdate", "yesterday")))
                 .map(ParameterProblem::parameter)
                 .contains("startdate");
+    }
+
+    @Test
+    void anyBooleanValuePassesAsCloudStackTakesEveryOtherStringAsFalse() {
+        // Libcloud's ex_delete_network sends forced=None.
+        assertThat(problem("deleteNetwork", Map.of("id", NETWORK, "forced", "None")))
+                .isEmpty();
+        assertThat(problem("deleteNetwork", Map.of("id", NETWORK, "forced", "yes")))
+                .isEmpty();
+    }
+
+    @Test
+    void projectIdMinusOneMeansEveryProject() {
+        assertThat(problem("listNetworks", Map.of("projectid", "-1"))).isEmpty();
+        assertThat(problem("listNetworks", Map.of("projectid", "-2")))
+                .map(ParameterProblem::parameter)
+                .contains("projectid");
     }
 
     @Test

@@ -80,6 +80,7 @@ public final class LabCloud {
                                 .and("clustertype", "CloudManaged")
                                 .and("hypervisor", "KVM"))
                 .path("cluster")
+                .path(0)
                 .path("id")
                 .asText();
         for (String name : hypervisorNames) {
@@ -100,8 +101,8 @@ public final class LabCloud {
                                 .and("hypervisor", "KVM")
                                 .and("username", "root")
                                 .and("password", "unused"));
-        // A host object, or CloudStack's one-element host[]: accept either shape of the reply.
-        JsonNode host = reply.path("host").isArray() ? reply.path("host").get(0) : reply.path("host");
+        // CloudStack's one-element host[].
+        JsonNode host = reply.path("host").path(0);
         String hostId = host.path("id").asText();
         hypervisors.put(name, hypervisor);
         hostIds.put(name, hostId);

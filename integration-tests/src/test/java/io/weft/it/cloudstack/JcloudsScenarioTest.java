@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.google.common.collect.ImmutableMultimap;
+import com.google.common.collect.MoreCollectors;
 import io.weft.testsupport.Steps;
+import io.weft.testsupport.cloudstack.CloudStackClient;
+import io.weft.testsupport.cloudstack.Params;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,12 +36,11 @@ import org.jclouds.cloudstack.domain.SecurityGroup;
 import org.jclouds.cloudstack.domain.User;
 import org.jclouds.cloudstack.domain.VirtualMachine;
 import org.jclouds.cloudstack.domain.Zone;
-import org.jclouds.cloudstack.options.AddClusterOptions;
-import org.jclouds.cloudstack.options.AddHostOptions;
 import org.jclouds.cloudstack.options.CreateAccountOptions;
 import org.jclouds.cloudstack.options.CreateNetworkOptions;
 import org.jclouds.cloudstack.options.CreateZoneOptions;
 import org.jclouds.cloudstack.options.DeployVirtualMachineOptions;
+import org.jclouds.cloudstack.options.ListClustersOptions;
 import org.jclouds.cloudstack.options.ListHostsOptions;
 import org.jclouds.cloudstack.options.ListNetworksOptions;
 import org.jclouds.cloudstack.options.ListSecurityGroupsOptions;
@@ -186,13 +188,7 @@ class JcloudsScenarioTest {
             assertThat(pod.getEndIp()).isEqualTo("192.168.0.99");
             assertThat(pod.getGateway()).isEqualTo("192.168.0.1");
             assertThat(pod.getNetmask()).isEqualTo("255.255.255.0");
-            cluster = admin.getHostClient()
-                    .addCluster(
-                            zone.getId(),
-                            "c-jc",
-                            Host.ClusterType.CLOUD_MANAGED,
-                            "KVM",
-                            AddClusterOptions.Builder.podId(pod.getId()));
+            cluster = addCluster(admin, zone, pod);
             assertThat(cluster.getName()).isEqualTo("c-jc");
             assertThat(cluster.getPodId()).isEqualTo(pod.getId());
             assertThat(cluster.getZoneId()).isEqualTo(zone.getId());
@@ -429,18 +425,51 @@ class JcloudsScenarioTest {
     }
 
     /**
-     * jclouds 2.5.0 reads addHost's reply as one {@code host} object; Weft answers that shape (see
-     * docs/api/cloudstack-usage.md), so the call returns the host it added.
+     * Adds the cluster through the signed test client, not jclouds: CloudStack's AddClusterCmd answers
+     * a one-element list, and jclouds 2.5.0's {@code GlobalHostApi.addCluster} carries only
+     * {@code @SelectJson("cluster")} with a single {@code Cluster} return type (no {@code @OnlyElement}),
+     * so it cannot read that reply from real CloudStack either. jclouds reads the cluster back.
+     */
+    private static Cluster addCluster(CloudStackGlobalApi admin, Zone zone, Pod pod) {
+        String id = CloudStackClient.of(weft.api(), weft.adminKeys())
+                .ok(
+                        "addCluster",
+                        Params.of("zoneid", zone.getId())
+                                .and("clustername", "c-jc")
+                                .and("clustertype", "CloudManaged")
+                                .and("hypervisor", "KVM")
+                                .and("podid", pod.getId()))
+                .get("cluster")
+                .get(0)
+                .get("id")
+                .asText();
+        return admin.getHostClient().listClusters(ListClustersOptions.Builder.id(id)).stream()
+                .collect(MoreCollectors.onlyElement());
+    }
+
+    /**
+     * Adds the host through the signed test client, not jclouds: CloudStack's AddHostCmd answers a
+     * one-element list, and jclouds 2.5.0's {@code GlobalHostApi.addHost} carries only
+     * {@code @SelectJson("host")} with a single {@code Host} return type (no {@code @OnlyElement}), so
+     * it cannot read that reply from real CloudStack either. jclouds reads the host back.
      */
     private static Host addHost(CloudStackGlobalApi admin, Zone zone, Pod pod, Cluster cluster, String ip) {
-        Host host = admin.getHostClient()
-                .addHost(
-                        zone.getId(),
-                        "http://" + ip,
-                        "KVM",
-                        "root",
-                        "pw*~",
-                        AddHostOptions.Builder.podId(pod.getId()).clusterId(cluster.getId()));
+        String id = CloudStackClient.of(weft.api(), weft.adminKeys())
+                .ok(
+                        "addHost",
+                        Params.of("zoneid", zone.getId())
+                                .and("url", "http://" + ip)
+                                .and("hypervisor", "KVM")
+                                .and("username", "root")
+                                .and("password", "pw*~")
+                                .and("podid", pod.getId())
+                                .and("clusterid", cluster.getId()))
+                .get("host")
+                .get(0)
+                .get("id")
+                .asText();
+        Host host = admin.getHostClient().listHosts(ListHostsOptions.Builder.id(id)).stream()
+                .collect(MoreCollectors.onlyElement());
         assertThat(host).isNotNull();
         assertThat(host.getId()).isNotBlank();
         assertThat(host.getName()).isEqualTo(ip);

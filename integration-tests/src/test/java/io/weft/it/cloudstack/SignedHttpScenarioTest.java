@@ -161,14 +161,16 @@ class SignedHttpScenarioTest {
             assertThat(pod.get("netmask").asText()).isEqualTo("255.255.255.0");
             assertThat(pod.get("startip").asText()).isEqualTo("192.168.0.10");
             assertThat(pod.get("endip").asText()).isEqualTo("192.168.0.99");
-            JsonNode cluster = admin.ok(
-                            "addCluster",
-                            Params.of("zoneid", zoneId)
-                                    .and("podid", podId)
-                                    .and("clustername", "c-" + tag)
-                                    .and("clustertype", "CloudManaged")
-                                    .and("hypervisor", "KVM"))
-                    .get("cluster");
+            JsonNode clusterReply = admin.ok(
+                    "addCluster",
+                    Params.of("zoneid", zoneId)
+                            .and("podid", podId)
+                            .and("clustername", "c-" + tag)
+                            .and("clustertype", "CloudManaged")
+                            .and("hypervisor", "KVM"));
+            // CloudStack's AddClusterCmd answers a one-element list.
+            assertThat(clusterReply.get("count").asInt()).isEqualTo(1);
+            JsonNode cluster = clusterReply.get("cluster").get(0);
             clusterId = cluster.get("id").asText();
             assertThat(cluster.get("name").asText()).isEqualTo("c-" + tag);
             assertThat(cluster.get("podid").asText()).isEqualTo(podId);
@@ -180,18 +182,19 @@ class SignedHttpScenarioTest {
         void hosts() {
             for (int i = 1; i <= 2; i++) {
                 String url = "http://192.168.0." + (hostBase + i);
-                JsonNode host = admin.ok(
-                                "addHost",
-                                Params.of("zoneid", zoneId)
-                                        .and("podid", podId)
-                                        .and("clusterid", clusterId)
-                                        .and("url", url)
-                                        .and("hypervisor", "KVM")
-                                        .and("username", "root")
-                                        .and("password", "pw*~" + i))
-                        .get("host");
-                // One host object, not a one-element list (jclouds 2.5.0 reads it so).
-                assertThat(host.isObject()).isTrue();
+                JsonNode hostReply = admin.ok(
+                        "addHost",
+                        Params.of("zoneid", zoneId)
+                                .and("podid", podId)
+                                .and("clusterid", clusterId)
+                                .and("url", url)
+                                .and("hypervisor", "KVM")
+                                .and("username", "root")
+                                .and("password", "pw*~" + i));
+                // CloudStack's AddHostCmd answers a one-element list: {"count":1,"host":[{…}]}.
+                assertThat(hostReply.get("count").asInt()).isEqualTo(1);
+                assertThat(hostReply.get("host").isArray()).isTrue();
+                JsonNode host = hostReply.get("host").get(0);
                 assertThat(host.get("ipaddress").asText()).isEqualTo(url.substring("http://".length()));
                 assertThat(host.get("agentusername").asText()).isNotEmpty();
                 assertThat(host.get("agentpassword").asText()).isNotEmpty();

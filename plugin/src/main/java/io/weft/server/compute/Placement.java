@@ -13,6 +13,7 @@ import io.weft.server.topology.HostLiveness;
 import io.weft.server.topology.Zone;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.UUID;
@@ -23,6 +24,12 @@ import org.hibernate.Session;
  * root-only; the IaaS controller acts as root), and the host must be in the resource's zone.
  */
 public final class Placement {
+    /** Over rows of a host and its count of bound NICs: the least loaded first, then by name. */
+    private static final Comparator<Object[]> FEWEST_NICS_THEN_NAME = Comparator.<Object[], Long>comparing(
+                    row -> (Long) row[1])
+            .thenComparing(row -> ((Host) row[0]).getName())
+            .thenComparing(row -> ((Host) row[0]).getUuid());
+
     private final Authorizer authorizer;
     private final Clock clock;
     private final HostLiveness liveness;
@@ -40,6 +47,9 @@ public final class Placement {
                 Ownership.find(session, Host.class, hostId).orElseThrow(() -> WeftException.notFound("host", hostId));
         if (!host.getZone().equals(zone)) {
             throw WeftException.invalid("host " + hostId + " is not in zone " + zone.getUuid());
+        }
+        if (host.getResourceState() == AllocationState.MAINTENANCE) {
+            throw WeftException.invalid("host " + hostId + " is in maintenance and takes no new VMs");
         }
         return host;
     }
@@ -69,9 +79,7 @@ public final class Placement {
                 .getResultList()
                 .stream()
                 .min(Comparator.<Object[]>comparingInt(row -> sameCluster((Host) row[0], current) ? 0 : 1)
-                        .thenComparing(row -> (Long) row[1])
-                        .thenComparing(row -> ((Host) row[0]).getName())
-                        .thenComparing(row -> ((Host) row[0]).getUuid()))
+                        .thenComparing(FEWEST_NICS_THEN_NAME))
                 .map(row -> (Host) row[0])
                 // CloudStack's planner fails here for want of server capacity, which is its 533.
                 .orElseThrow(() -> new WeftException(
@@ -79,6 +87,37 @@ public final class Placement {
                         "Unable to find a suitable host to migrate VM " + vm.getUuid() + " to: no other Up and"
                                 + " Enabled " + current.getHypervisorType().displayName() + " host in zone "
                                 + vm.getZone().getUuid()));
+    }
+
+    /**
+     * Picks the host a stopped VM starts on when none is named: an Enabled host (in an Enabled
+     * cluster, if any) of the VM's zone, not in maintenance; hosts whose agent is up first, then the
+     * fewest bound NICs, then by name. Weft does not remember the host a VM last ran on, so this
+     * stands in for CloudStack's preference for it.
+     */
+    Host startHostFor(Session session, VirtualMachine vm) {
+        Instant upSince = liveness.upSince(clock.instant());
+        return session
+                .createSelectionQuery(
+                        "select h, (select count(*) from Nic n where n.host = h) from Host h left join h.cluster c"
+                                + " where h.zone = :zone and h.resourceState = :enabled"
+                                + " and (c is null or c.allocationState = :enabled)",
+                        Object[].class)
+                .setParameter("zone", vm.getZone())
+                .setParameter("enabled", AllocationState.ENABLED)
+                .getResultList()
+                .stream()
+                .min(Comparator.<Object[]>comparingInt(row -> isUp((Host) row[0], upSince) ? 0 : 1)
+                        .thenComparing(FEWEST_NICS_THEN_NAME))
+                .map(row -> (Host) row[0])
+                .orElseThrow(() -> new WeftException(
+                        ErrorCode.CAPACITY_EXHAUSTED,
+                        "Unable to start VM " + vm.getUuid() + ": no Enabled host in zone "
+                                + vm.getZone().getUuid()));
+    }
+
+    private static boolean isUp(Host host, Instant upSince) {
+        return host.getLastHeartbeat() != null && !host.getLastHeartbeat().isBefore(upSince);
     }
 
     private static boolean sameCluster(Host candidate, Host current) {

@@ -207,6 +207,23 @@ public final class VirtualMachineService {
         });
     }
 
+    /**
+     * Starts a stopped VM (CloudStack startVirtualMachine): on {@code hostId} (root only), or when
+     * it is empty on the host {@link Placement#startHostFor} picks. A running VM is left as it is.
+     */
+    public Mutation<VirtualMachineView> start(Caller caller, UUID vmId, Optional<UUID> hostId) {
+        return Transactions.write(sessions, session -> {
+            VirtualMachine vm = vm(session, caller, vmId);
+            if (vm.getHost() != null) {
+                return Mutation.of(ComputeViews.vm(session, store, vm));
+            }
+            Host host = hostId.isPresent()
+                    ? placement.host(session, caller, hostId.get(), vm.getZone())
+                    : placement.startHostFor(session, vm);
+            return place(session, vm, host, false);
+        });
+    }
+
     /** Unbinds all the VM's NICs: their ports go away, their addresses stay reserved. */
     public Mutation<VirtualMachineView> stop(Caller caller, UUID vmId) {
         return Transactions.write(sessions, session -> place(session, vm(session, caller, vmId), null, true));

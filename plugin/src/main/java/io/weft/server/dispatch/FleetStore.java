@@ -20,6 +20,7 @@ import io.weft.server.compute.AllowedAddressPairEntity;
 import io.weft.server.compute.Nic;
 import io.weft.server.compute.NicSecurityGroup;
 import io.weft.server.compute.TapNames;
+import io.weft.server.compute.VmState;
 import io.weft.server.network.Network;
 import io.weft.server.securitygroup.EgressPolicy;
 import io.weft.server.securitygroup.EtherType;
@@ -185,8 +186,12 @@ public final class FleetStore {
                         Cidr.parse(p.getIpAddress()),
                         Optional.ofNullable(p.getMacAddress()).map(MacAddress::parse)))
                 .toList();
-        List<String> groups =
-                nic.isPortSecurityEnabled() ? groupsByNic.getOrDefault(nic.getUuid(), List.of()) : List.of();
+        // A stopped VM's NICs are withdrawn: no port anywhere, and no member of any group, so their
+        // addresses leave the other hosts' sets until the VM starts again.
+        boolean withdrawn = nic.getVm() != null && nic.getVm().getState() == VmState.STOPPED;
+        List<String> groups = nic.isPortSecurityEnabled() && !withdrawn
+                ? groupsByNic.getOrDefault(nic.getUuid(), List.of())
+                : List.of();
         return new FleetNic(
                 nic.getUuid().toString(),
                 nic.getNetwork().getUuid().toString(),

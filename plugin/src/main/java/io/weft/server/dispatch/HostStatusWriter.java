@@ -2,6 +2,7 @@ package io.weft.server.dispatch;
 
 import static java.util.Objects.requireNonNull;
 
+import io.weft.server.topology.HostState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,15 +44,33 @@ public final class HostStatusWriter {
             for (HostConvergence host : hosts) {
                 session.createMutationQuery(
                                 "update Host set desiredGeneration = :desired, appliedGeneration = :applied,"
-                                        + " appliedHash = :hash, lastError = :error, lastHeartbeat = :heartbeat where uuid = :uuid")
+                                        + " appliedHash = :hash, lastError = :error, lastHeartbeat = :heartbeat,"
+                                        + " state = :state where uuid = :uuid")
                         .setParameter("desired", host.desired().number())
                         .setParameter("applied", host.applied().number())
                         .setParameter("hash", host.inSync() ? host.desiredHash() : null)
                         .setParameter("error", host.lastError().orElse(null))
                         .setParameter("heartbeat", host.lastHeartbeat().orElse(null))
+                        .setParameter("state", connectionState(host))
                         .setParameter("uuid", UUID.fromString(host.hostId()))
                         .executeUpdate();
             }
         });
+    }
+
+    /**
+     * The host's state as CloudStack shows it: Connecting until its agent is first heard from, then
+     * Up while it heartbeats, Alert while it reports that it cannot program its dataplane, and
+     * Disconnected once silent for longer than the heartbeat timeout.
+     */
+    static HostState connectionState(HostConvergence host) {
+        if (host.lastHeartbeat().isEmpty()) {
+            return HostState.CONNECTING;
+        }
+        return switch (host.state()) {
+            case DISCONNECTED -> HostState.DISCONNECTED;
+            case FAILED -> HostState.ALERT;
+            case IN_SYNC, LAGGING -> HostState.UP;
+        };
     }
 }

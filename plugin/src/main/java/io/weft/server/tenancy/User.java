@@ -91,6 +91,10 @@ public class User extends PersistentEntity {
         return username;
     }
 
+    public void setUsername(String username) {
+        this.username = requireNonNull(username, "username is null");
+    }
+
     public String getPasswordHash() {
         return passwordHash;
     }

@@ -81,6 +81,54 @@ public final class UserService {
         });
     }
 
+    /**
+     * Changes what {@code update} names (CloudStack updateUser); a user may update itself. A new
+     * username must stay unique in the domain.
+     */
+    public UserView update(Caller caller, UUID id, UserUpdate update) {
+        update.username().ifPresent(name -> TenancyOperations.checkName("username", name));
+        return operations.write(session -> {
+            User user = operations.user(session, caller, id);
+            requireSelfOrAdmin(caller, user);
+            Optional<String> rename = update.username().filter(name -> !name.equals(user.getUsername()));
+            if (rename.isPresent()) {
+                Domain domain = user.getAccount().getDomain();
+                if (store.findUserByName(session, domain, rename.get()).isPresent()) {
+                    throw new WeftException(
+                            ErrorCode.DUPLICATE,
+                            "user " + rename.get() + " already exists in domain " + domain.getPath());
+                }
+                user.setUsername(rename.get());
+            }
+            update.password().ifPresent(password -> user.setPasswordHash(passwords.hash(password)));
+            user.setContact(
+                    update.email().orElse(user.getEmail()),
+                    update.firstName().orElse(user.getFirstName()),
+                    update.lastName().orElse(user.getLastName()));
+            return view(user);
+        });
+    }
+
+    /**
+     * Enables, disables or locks a user (admins of its account only, never oneself). A user that is
+     * not enabled authenticates nobody: its keys answer as unknown keys do.
+     */
+    public UserView setState(Caller caller, UUID id, TenancyState state) {
+        return operations.write(session -> {
+            User user = operations.user(session, caller, id);
+            authorizer.requireAdminOf(caller, user.getAccount());
+            if (state != TenancyState.ENABLED && user.getUuid().equals(caller.userId())) {
+                throw new WeftException(ErrorCode.PERMISSION_DENIED, "a user cannot " + verb(state) + " itself");
+            }
+            user.setState(state);
+            return view(user);
+        });
+    }
+
+    private static String verb(TenancyState state) {
+        return state == TenancyState.LOCKED ? "lock" : "disable";
+    }
+
     /** Gives the user a new key pair, replacing any old one; a user may do this for itself. */
     public UserKeys registerKeys(Caller caller, UUID userId) {
         return operations.write(session -> {
@@ -145,6 +193,7 @@ public final class UserService {
                 account.getName(),
                 account.getRole(),
                 account.getDomain().getUuid(),
+                account.getDomain().getName(),
                 Optional.ofNullable(user.getEmail()),
                 Optional.ofNullable(user.getFirstName()),
                 Optional.ofNullable(user.getLastName()),

@@ -14,6 +14,7 @@ public record UserView(
         String accountName,
         Role role,
         UUID domainId,
+        String domainName,
         Optional<String> email,
         Optional<String> firstName,
         Optional<String> lastName,
@@ -27,6 +28,7 @@ public record UserView(
         requireNonNull(accountName, "accountName is null");
         requireNonNull(role, "role is null");
         requireNonNull(domainId, "domainId is null");
+        requireNonNull(domainName, "domainName is null");
         requireNonNull(email, "email is null");
         requireNonNull(firstName, "firstName is null");
         requireNonNull(lastName, "lastName is null");

@@ -5,7 +5,9 @@ import java.util.Locale;
 /** Whether new resources may be placed in a zone, pod, cluster or host. */
 public enum AllocationState {
     ENABLED("Enabled"),
-    DISABLED("Disabled");
+    DISABLED("Disabled"),
+    /** Hosts only: an operator took the host out of service; it gets no new VMs. */
+    MAINTENANCE("Maintenance");
 
     private final String displayName;
 

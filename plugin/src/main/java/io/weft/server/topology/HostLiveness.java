@@ -8,7 +8,8 @@ import java.time.Instant;
 /**
  * When a host counts as up: heard from within the heartbeat timeout. The dispatcher counts a host
  * as disconnected by the same timeout, so {@code ServerModules} gives both the one configured value
- * ({@code dispatch.heartbeatTimeout}); the hosts' state column is not kept.
+ * ({@code dispatch.heartbeatTimeout}). Placement asks this rather than the hosts' state column,
+ * which the dispatcher writes only when it records host status.
  */
 public record HostLiveness(Duration heartbeatTimeout) {
     public HostLiveness {

@@ -46,6 +46,7 @@ public final class CloudStackCommandRouter {
         // Until the command is known, errors are named after what the client sent, as CloudStack does.
         String envelope = commandName.map(CloudStackEnvelopes::envelopeName).orElse(CloudStackEnvelopes.ERROR_RESPONSE);
         String metricName = UNKNOWN;
+        Optional<Params> sent = Optional.empty();
         try {
             Caller caller = authenticator.authenticate(request);
             if (commandName.isEmpty()) {
@@ -61,13 +62,14 @@ public final class CloudStackCommandRouter {
             metricName = command.name();
             envelope = CloudStackEnvelopes.envelopeName(command.name());
             Params params = Params.of(command.name(), request.parameters());
+            sent = Optional.of(params);
             validator.validate(command, params);
             return success(envelope, run(command, caller, params), format, metricName);
         } catch (WeftException e) {
             if (e.code() == ErrorCode.INTERNAL) {
                 log.error("CloudStack command {} failed", metricName, e);
             }
-            return error(envelope, e.code(), e.getMessage(), format, metricName);
+            return error(envelope, e.code(), VanishedEntityText.of(metricName, sent, e), format, metricName);
         } catch (RuntimeException e) {
             log.error("CloudStack command {} failed unexpectedly", metricName, e);
             return error(envelope, ErrorCode.INTERNAL, INTERNAL_ERROR_TEXT, format, metricName);

@@ -2,6 +2,7 @@ package io.weft.server.api.cloudstack;
 
 import static java.util.Objects.requireNonNull;
 
+import io.weft.server.error.WeftException;
 import io.weft.server.jobs.AsyncJobs;
 import io.weft.server.jobs.JobInstance;
 import io.weft.server.jobs.JobResult;
@@ -38,9 +39,15 @@ public final class CloudStackJobs implements AsyncJobService {
 
             @Override
             public JobResult run() {
-                JobOutcome outcome = command instanceof TrackedCommand tracked
-                        ? tracked.run(caller, params)
-                        : JobOutcome.untracked(command.execute(caller, params));
+                JobOutcome outcome;
+                try {
+                    outcome = command instanceof TrackedCommand tracked
+                            ? tracked.run(caller, params)
+                            : JobOutcome.untracked(command.execute(caller, params));
+                } catch (WeftException e) {
+                    // The job's error text is CloudStack's, as the synchronous router's is.
+                    throw new WeftException(e.code(), VanishedEntityText.of(command.name(), Optional.of(params), e), e);
+                }
                 return new JobResult(CloudStackEnvelopes.body(outcome.result()), outcome.changeId());
             }
         });

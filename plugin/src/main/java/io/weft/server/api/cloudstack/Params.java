@@ -70,12 +70,9 @@ public final class Params {
         return parseUuid(name, required(name));
     }
 
+    /** As CloudStack parses booleans ({@code Boolean.valueOf}): only "true", in any case, is true. */
     public Optional<Boolean> bool(String name) {
-        return get(name).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw invalid(name, value);
-        });
+        return get(name).map("true"::equalsIgnoreCase);
     }
 
     public boolean bool(String name, boolean defaultValue) {

@@ -56,9 +56,20 @@ public final class CloudStackCommandsModule extends AbstractModule {
                 ClusterCommands.ListCommand.class,
                 ClusterCommands.Delete.class,
                 HostCommands.Add.class,
-                HostCommands.Delete.class)) {
+                HostCommands.Delete.class,
+                RoleCommands.ListCommand.class,
+                UserLifecycleCommands.Update.class,
+                UserLifecycleCommands.Enable.class,
+                UserLifecycleCommands.Disable.class,
+                UserLifecycleCommands.Lock.class,
+                UserLifecycleCommands.Delete.class,
+                HostOperationCommands.UpdateCluster.class,
+                HostOperationCommands.UpdateHost.class,
+                HostOperationCommands.PrepareMaintenance.class,
+                HostOperationCommands.CancelMaintenance.class)) {
             commands.addBinding().to(command).in(Scopes.SINGLETON);
         }
+        EmptyListCommand.ALL.forEach(command -> commands.addBinding().toInstance(command));
     }
 
     @Provides

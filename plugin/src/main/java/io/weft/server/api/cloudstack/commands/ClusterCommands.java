@@ -15,6 +15,7 @@ import io.weft.server.topology.ClusterView;
 import io.weft.server.topology.HypervisorType;
 import io.weft.server.topology.ManagedState;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -39,7 +40,8 @@ final class ClusterCommands {
                     params.required("clustername"),
                     Enums.required(params, "hypervisor", HypervisorType::parse),
                     Enums.required(params, "clustertype", ClusterType::parse));
-            return CloudStackResult.object("cluster", ClusterResponse.of(clusters.add(caller, spec)));
+            // A ListResponse, {"count":1,"cluster":[{…}]}, as CloudStack's AddClusterCmd answers.
+            return CloudStackResult.list("cluster", List.of(ClusterResponse.of(clusters.add(caller, spec))), 1);
         }
     }
 

@@ -17,6 +17,7 @@ import io.weft.server.topology.HypervisorType;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -47,9 +48,10 @@ final class HostCommands {
                             address,
                             address,
                             Enums.required(params, "hypervisor", HypervisorType::parse)));
-            // One host object, as addCluster answers, not CloudStack's one-element host[]: jclouds 2.5.0
-            // reads "host" into a single Host, and cloudstack-go takes either shape when count is absent.
-            return CloudStackResult.object("host", HostResponse.of(added.host(), Optional.of(added.credential())));
+            // CloudStack's AddHostCmd answers a ListResponse: {"count":1,"host":[{…}]}, which Ansible's
+            // cs_host indexes (host['host'][0]).
+            return CloudStackResult.list(
+                    "host", List.of(HostResponse.of(added.host(), Optional.of(added.credential()))), 1);
         }
 
         private static String address(Params params) {

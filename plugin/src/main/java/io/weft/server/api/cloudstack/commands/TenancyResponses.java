@@ -61,11 +61,17 @@ final class TenancyResponses {
             String accountid,
             int accounttype,
             String roletype,
+            String roleid,
+            String rolename,
             String domainid,
+            String domain,
             String apikey,
             String state,
-            Instant created) {
+            Instant created,
+            boolean isdefault,
+            String usersource) {
         static UserResponse of(UserView user) {
+            RoleCommands.RoleResponse role = RoleCommands.RoleResponse.of(user.role());
             return new UserResponse(
                     user.id().toString(),
                     user.username(),
@@ -76,10 +82,15 @@ final class TenancyResponses {
                     user.accountId().toString(),
                     user.role().accountType(),
                     roleType(user.role()),
+                    role.id(),
+                    role.name(),
                     user.domainId().toString(),
+                    user.domainName(),
                     user.apiKey().orElse(null),
                     user.state().displayName(),
-                    user.created());
+                    user.created(),
+                    false,
+                    "native");
         }
     }
 

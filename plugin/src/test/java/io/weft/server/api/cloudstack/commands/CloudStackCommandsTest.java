@@ -216,6 +216,7 @@ class CloudStackCommandsTest {
                                     .and("clustertype", "CloudManaged")
                                     .and("hypervisor", "KVM"))
                     .get("cluster")
+                    .get(0)
                     .get("id")
                     .asText();
             JsonNode added = admin.ok(
@@ -227,10 +228,11 @@ class CloudStackCommandsTest {
                             .and("hypervisor", "KVM")
                             .and("username", "root")
                             .and("password", "x"));
-            // addHost answers one host object (no count), as jclouds 2.5.0 reads it.
-            assertThat(added.has("count")).isFalse();
-            assertThat(added.get("host").isObject()).isTrue();
-            host1 = added.get("host");
+            // addHost answers CloudStack's one-element list, {"count":1,"host":[{…}]}.
+            assertThat(added.get("count").asInt()).isEqualTo(1);
+            assertThat(added.get("host").isArray()).isTrue();
+            assertThat(added.get("host")).hasSize(1);
+            host1 = added.get("host").get(0);
             assertThat(host1.get("ipaddress").asText()).isEqualTo("192.168.0.11");
             assertThat(host1.get("clusterid").asText()).isEqualTo(clusterId);
             assertThat(host1.get("agentusername").asText()).isNotEmpty();
@@ -242,6 +244,7 @@ class CloudStackCommandsTest {
                                     .and("hypervisor", "KVM")
                                     .and("clusterid", clusterId))
                     .get("host")
+                    .get(0)
                     .get("id")
                     .asText();
             JsonNode hosts = admin.ok("listHosts", "zoneid", zoneId);

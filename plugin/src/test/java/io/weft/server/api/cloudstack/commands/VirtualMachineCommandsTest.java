@@ -55,6 +55,7 @@ class VirtualMachineCommandsTest {
                                 .and("clustertype", "CloudManaged")
                                 .and("hypervisor", "KVM"))
                 .get("cluster")
+                .get(0)
                 .get("id")
                 .asText();
         host1 = host(zone, cluster, "192.168.0.11");
@@ -89,6 +90,7 @@ class VirtualMachineCommandsTest {
                                 .and("url", "http://" + address)
                                 .and("hypervisor", "KVM"))
                 .get("host")
+                .get(0)
                 .get("id")
                 .asText();
     }
@@ -156,6 +158,76 @@ class VirtualMachineCommandsTest {
                         .get("hostid")
                         .asText())
                 .isEqualTo(host2);
+    }
+
+    @Test
+    void stopStartAndRebootAnswerTheVmAsCloudStacksJobsDo() {
+        String network = ann.ok("listNetworks").get("network").get(0).get("id").asText();
+        JsonNode deployed = admin.ok(
+                "deployVirtualMachine",
+                "account",
+                "ann",
+                "zoneid",
+                admin.ok("listZones").get("zone").get(0).get("id").asText(),
+                "serviceofferingid",
+                OFFERING,
+                "templateid",
+                TEMPLATE,
+                "networkids",
+                network,
+                "hostid",
+                host1,
+                "name",
+                "power");
+        String power = deployed.get("id").asText();
+        admin.await(deployed.get("jobid").asText());
+
+        JsonNode volumes = ann.ok("listVolumes", "virtualmachineid", power, "type", "ROOT");
+        assertThat(volumes.get("count").asInt()).isEqualTo(1);
+        JsonNode root = volumes.get("volume").get(0);
+        assertThat(root.get("type").asText()).isEqualTo("ROOT");
+        assertThat(root.get("virtualmachineid").asText()).isEqualTo(power);
+        assertThat(root.get("size").isIntegralNumber()).isTrue();
+        assertThat(ann.ok("listVolumes", "id", root.get("id").asText())
+                        .get("count")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(ben.call("listVolumes", "virtualmachineid", power).status()).isEqualTo(431);
+
+        JsonNode stopped =
+                ann.jobOk("stopVirtualMachine", "id", power, "forced", "true").get("virtualmachine");
+        assertThat(stopped.get("id").asText()).isEqualTo(power);
+        assertThat(stopped.get("state").asText()).isEqualTo("Stopped");
+        assertThat(stopped.has("hostid")).isFalse();
+        assertThat(ann.ok("listVirtualMachines", "id", power)
+                        .get("virtualmachine")
+                        .get(0)
+                        .get("state")
+                        .asText())
+                .isEqualTo("Stopped");
+        // Stopping a stopped VM is no error, as in CloudStack.
+        assertThat(ann.jobOk("stopVirtualMachine", "id", power)
+                        .get("virtualmachine")
+                        .get("state")
+                        .asText())
+                .isEqualTo("Stopped");
+        JsonNode refused = ann.job("rebootVirtualMachine", "id", power);
+        assertThat(refused.get("jobstatus").asInt()).isEqualTo(2);
+        assertThat(refused.get("jobresult").get("errorcode").asInt()).isEqualTo(431);
+
+        // A tenant starts without naming a host; Weft picks an Enabled host of the zone.
+        JsonNode started = ann.jobOk("startVirtualMachine", "id", power).get("virtualmachine");
+        assertThat(started.get("state").asText()).isEqualTo("Running");
+        assertThat(started.get("hostid").asText()).isIn(host1, host2);
+        assertThat(ann.jobOk("rebootVirtualMachine", "id", power)
+                        .get("virtualmachine")
+                        .get("state")
+                        .asText())
+                .isEqualTo("Running");
+        JsonNode job = ann.ok("stopVirtualMachine", "id", power);
+        assertThat(admin.await(job.get("jobid").asText()).get("jobinstancetype").asText())
+                .isEqualTo("VirtualMachine");
+        admin.jobOk("destroyVirtualMachine", "id", power);
     }
 
     private static boolean lastPinged(String host) {
