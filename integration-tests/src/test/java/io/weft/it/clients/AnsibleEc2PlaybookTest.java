@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import org.jclouds.cloudstack.domain.ApiKeyPair;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -27,9 +26,7 @@ class AnsibleEc2PlaybookTest {
     @TempDir
     Path workDir;
 
-    /** Blocked by server gaps: the cidr-block filter, ModifySubnetAttribute, sts:GetCallerIdentity. */
     @Test
-    @Tag("client-gaps")
     void playbookAppliesThenChangesNothingThenRemovesEverything() throws Exception {
         ClientPrerequisites.requireAnsibleOrSkip("boto3", "ansible_collections.amazon.aws");
         try (WeftForClients weft = WeftForClients.start(dataDir)) {

@@ -3,7 +3,6 @@ package io.weft.it.clients;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,9 +18,7 @@ class LibcloudEc2ScenarioTest {
     @TempDir
     static Path workDir;
 
-    /** Blocked from its first call: Weft drops the signed user-agent header when it checks SigV4. */
     @Test
-    @Tag("client-gaps")
     void libcloudRunsTheWholeVpcScenarioUnpatched() throws Exception {
         ClientPrerequisites.requireOrSkip("cs", "libcloud");
         try (WeftForClients weft = WeftForClients.start(dataDir)) {
