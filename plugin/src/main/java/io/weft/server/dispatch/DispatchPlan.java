@@ -6,8 +6,10 @@ import io.weft.spec.host.Generation;
 import io.weft.spec.host.HostUpdate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The outcome of one batch: the updates to send, in order, and for each change of the batch the
@@ -29,10 +31,14 @@ public record DispatchPlan(
     }
 
     /**
-     * For the changes at the given positions: every reached host that was sent an update, and the
-     * generation that makes the changes live there. Hosts whose state did not change need nothing.
+     * For the changes at the given positions: every reached host and the generation that makes the
+     * changes live there. A host this plan sends an update needs that update. A reached host this
+     * plan sends nothing already holds the change in the state it was last sent (a take-over's or a
+     * reload's FULL may have carried it before this batch was planned), so it needs that
+     * generation, which {@code lastSent} names; a host never sent anything needs nothing.
      */
-    public Map<String, Generation> requiredGenerations(List<Integer> changePositions) {
+    public Map<String, Generation> requiredGenerations(
+            List<Integer> changePositions, Function<String, Optional<Generation>> lastSent) {
         Map<String, Generation> sentGeneration = new TreeMap<>();
         for (HostUpdate update : updates) {
             sentGeneration.put(update.hostId(), update.generation());
@@ -40,10 +46,9 @@ public record DispatchPlan(
         Map<String, Generation> required = new TreeMap<>();
         for (int position : changePositions) {
             for (String host : reachedByChange.get(position)) {
-                Generation generation = sentGeneration.get(host);
-                if (generation != null) {
-                    required.put(host, generation);
-                }
+                Optional.ofNullable(sentGeneration.get(host))
+                        .or(() -> lastSent.apply(host))
+                        .ifPresent(generation -> required.put(host, generation));
             }
         }
         return required;

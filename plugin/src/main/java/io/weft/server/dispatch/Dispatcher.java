@@ -190,8 +190,8 @@ public final class Dispatcher {
             Change payload = batch.payloads().get(i);
             int record = i;
             Map<String, Generation> required = planned.map(
-                            p -> p.plan().requiredGenerations(p.positions().get(record)))
-                    .orElse(Map.of());
+                            p -> p.plan().requiredGenerations(p.positions().get(record), this::lastSentGeneration))
+                    .orElseGet(this::everyHostsLastSentGeneration);
             tracker.changeDispatched(changeId, required);
             if (payload.kind() == ChangeKind.GROUP) {
                 for (UUID group : payload.ids()) {
@@ -204,6 +204,22 @@ public final class Dispatcher {
         }
         outbox.markDispatched(batch, clock.instant());
         batch.ids().forEach(id -> waiters.completeIfLive(id, this::status));
+    }
+
+    private Optional<Generation> lastSentGeneration(String hostId) {
+        return planner.sent(hostId).map(SentState::generation);
+    }
+
+    /**
+     * What a reload's changes need: a reload does not say which hosts each change reached, so every
+     * host must have applied the newest state it was sent (those already there count at once).
+     */
+    private Map<String, Generation> everyHostsLastSentGeneration() {
+        Map<String, Generation> required = new TreeMap<>();
+        for (String hostId : planner.fleet().hostIds()) {
+            lastSentGeneration(hostId).ifPresent(generation -> required.put(hostId, generation));
+        }
+        return required;
     }
 
     private List<String> removedHosts(Change payload) {

@@ -6,6 +6,9 @@ import io.weft.server.compute.NicSpec;
 import io.weft.server.network.NetworkFixture;
 import io.weft.server.network.NetworkView;
 import io.weft.server.persistence.DatabaseVendor;
+import io.weft.server.service.Mutation;
+import io.weft.spec.host.AckStatus;
+import io.weft.spec.host.HostAck;
 import io.weft.spec.host.HostUpdate;
 import io.weft.spec.host.UpdateKind;
 import java.nio.file.Path;
@@ -88,6 +91,34 @@ class DispatcherFailoverTest {
                 .contains(UpdateKind.DELTA);
     }
 
+    /**
+     * A change committed after the old leader's last dispatch is carried by the new leader's FULLs,
+     * so planning it afterwards changes no host's state: it must still count as live only once the
+     * hosts it reaches have applied those FULLs, not the moment it is marked dispatched.
+     */
+    @Test
+    void aChangeCarriedByTheTakeOversFullIsLiveOnlyOnceTheHostAppliesIt() {
+        NetworkView network = fixture.network(fixture.alice, "net", "10.9.0.0/24");
+        bindNewNic(network, fixture.host1);
+        Dispatcher first = dispatcher(sentByFirst);
+        first.tick();
+        long changeId = bindNewNic(network, fixture.host2).lastChangeId().orElseThrow();
+
+        Dispatcher second = dispatcher(sentBySecond);
+        clock.advance(LEASE.plusSeconds(1));
+        second.tick();
+
+        ChangeStatus carried = second.change(changeId);
+        assertThat(carried.dispatched()).isTrue();
+        assertThat(carried.live()).isFalse();
+        assertThat(carried.waitingFor()).contains(fixture.host2.toString());
+
+        List.copyOf(sentBySecond)
+                .forEach(update -> second.handle(new HostAck(
+                        1, update.hostId(), update.generation(), update.desiredHash(), AckStatus.APPLIED, null)));
+        assertThat(second.change(changeId).live()).isTrue();
+    }
+
     private Dispatcher dispatcher(List<HostUpdate> sent) {
         return TestingDispatchers.over(
                 fixture.sessions,
@@ -103,7 +134,7 @@ class DispatcherFailoverTest {
                         500));
     }
 
-    private void bindNewNic(NetworkView network, java.util.UUID host) {
+    private Mutation<?> bindNewNic(NetworkView network, java.util.UUID host) {
         var nic = fixture.nics
                 .create(
                         fixture.alice,
@@ -118,7 +149,7 @@ class DispatcherFailoverTest {
                                 List.of(),
                                 Optional.empty()))
                 .value();
-        fixture.nics.bind(fixture.root, nic.id(), host);
+        return fixture.nics.bind(fixture.root, nic.id(), host);
     }
 
     private static Set<String> hosts(List<HostUpdate> updates) {
