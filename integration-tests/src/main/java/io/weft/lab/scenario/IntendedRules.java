@@ -49,7 +49,15 @@ public final class IntendedRules {
         }
     }
 
-    private record Placement(String network, String ip, List<String> groups) {}
+    private record Placement(String network, String ip, List<String> groups, boolean running) {
+        Placement withGroups(List<String> newGroups) {
+            return new Placement(network, ip, List.copyOf(newGroups), running);
+        }
+
+        Placement running(boolean isRunning) {
+            return new Placement(network, ip, groups, isRunning);
+        }
+    }
 
     private final Map<String, Placement> vms = new LinkedHashMap<>();
     private final Map<String, List<IngressRule>> rulesByGroup = new LinkedHashMap<>();
@@ -65,18 +73,30 @@ public final class IntendedRules {
     }
 
     public synchronized void placeVm(String vm, String network, String ip, List<String> groups) {
-        vms.put(vm, new Placement(network, ip, List.copyOf(groups)));
+        vms.put(vm, new Placement(network, ip, List.copyOf(groups), true));
     }
 
     public synchronized void regroup(String vm, List<String> groups) {
-        Placement placement = requireNonNull(vms.get(vm), () -> "unknown VM " + vm);
-        vms.put(vm, new Placement(placement.network(), placement.ip(), List.copyOf(groups)));
+        vms.put(vm, placement(vm).withGroups(groups));
+    }
+
+    /** A stopped VM keeps its groups and address but has no port: nothing reaches it or leaves it. */
+    public synchronized void stop(String vm) {
+        vms.put(vm, placement(vm).running(false));
+    }
+
+    public synchronized void start(String vm) {
+        vms.put(vm, placement(vm).running(true));
+    }
+
+    private Placement placement(String vm) {
+        return requireNonNull(vms.get(vm), () -> "unknown VM " + vm);
     }
 
     public synchronized boolean allows(String source, String destination, Probe probe) {
-        Placement from = requireNonNull(vms.get(source), () -> "unknown VM " + source);
-        Placement to = requireNonNull(vms.get(destination), () -> "unknown VM " + destination);
-        if (!from.network().equals(to.network())) {
+        Placement from = placement(source);
+        Placement to = placement(destination);
+        if (!from.running() || !to.running() || !from.network().equals(to.network())) {
             return false;
         }
         for (String group : to.groups()) {

@@ -143,6 +143,23 @@ public final class TwoTenantScenario {
         rules.regroup("a1", List.of("web", "app"));
     }
 
+    /** Live change 3: alice stops a2, so its NIC leaves hv2 and its address leaves web's sets. */
+    public void stopA2() {
+        cloud.job(alice, "stopVirtualMachine", "id", cloud.vmId("a2"));
+        rules.stop("a2");
+    }
+
+    /** Live change 4: alice starts a2 again on the same host, so everything it had comes back. */
+    public void startA2() {
+        cloud.job(cloud.weft().admin(), "startVirtualMachine", "id", cloud.vmId("a2"), "hostid", cloud.hostId("hv2"));
+        rules.start("a2");
+    }
+
+    /** The ipset members on a hypervisor, read from the kernel inside its namespace. */
+    public String ipsetMembers(String hypervisor) {
+        return cloud.hypervisor(hypervisor).exec("ipset", "list").stdout();
+    }
+
     public ReachabilityMatrix measured() {
         return ReachabilityMatrix.measure(vms);
     }

@@ -19,11 +19,14 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Issue 6 acceptance: with real agents on namespace hypervisors, the networks, groups and rules
  * that tenants create through the CloudStack API (CIDR and group-pair ingress, ICMP, a TCP port)
  * produce exactly the reachability they describe, measured with packets; and live changes through
- * the same API flip it. The scenario is {@link TwoTenantScenario}; the steps build on each other.
+ * the same API flip it, down to a VM stopped (its port and set memberships withdrawn) and started. The scenario is {@link TwoTenantScenario}; the steps build on each other.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CloudStackRulesOnRealHypervisorsTest {
+    /** a2's address: after step 3 a1 is in app, whose rule admits web's members, so hv1 holds web's set. */
+    private static final String A2_ADDRESS = "10.10.0.12";
+
     private WeftLab weft;
     private TwoTenantScenario scenario;
 
@@ -73,6 +76,31 @@ class CloudStackRulesOnRealHypervisorsTest {
 
         assertThat(scenario.expected().cell("a2", "a1")).containsExactly(Probe.TCP);
         assertMeasuredEqualsExpected();
+    }
+
+    @Test
+    @Order(4)
+    void stoppingAVmWithdrawsItsPortAndItsAddressFromTheOtherHostsSets() {
+        assertThat(scenario.ipsetMembers("hv1")).contains(A2_ADDRESS);
+
+        scenario.stopA2();
+        scenario.awaitConverged();
+
+        assertThat(scenario.expected().cell("a1", "a2")).isEmpty();
+        assertThat(scenario.expected().cell("a2", "a1")).isEmpty();
+        assertMeasuredEqualsExpected();
+        assertThat(scenario.ipsetMembers("hv1")).doesNotContain(A2_ADDRESS);
+    }
+
+    @Test
+    @Order(5)
+    void startingItAgainWiresItAsBefore() {
+        scenario.startA2();
+        scenario.awaitConverged();
+
+        assertThat(scenario.expected().cell("a2", "a1")).containsExactly(Probe.TCP);
+        assertMeasuredEqualsExpected();
+        assertThat(scenario.ipsetMembers("hv1")).contains(A2_ADDRESS);
     }
 
     private void assertMeasuredEqualsExpected() {
