@@ -94,15 +94,16 @@ public final class HostAgent {
         UpdateDecision decision = UpdateDecider.decide(state, update);
         if (decision instanceof UpdateDecision.Accept accept) {
             HostDesiredState previous = state.desired();
+            Generation previousGeneration = state.applied();
             boolean heldPrevious = inSync();
             store.save(accept.next());
             state = accept.next();
             fullRequestedAt = null;
             reconciledSinceAccept = false;
             metrics.updatesApplied.increment();
-            if (update.kind() == UpdateKind.FULL) {
-                // A FULL follows a server restart or takeover, which forgets which ports are wired:
-                // report every wired port again.
+            if (update.kind() == UpdateKind.FULL || update.generation().epoch() != previousGeneration.epoch()) {
+                // A FULL, or any update of a new epoch, follows a server restart or take-over, which
+                // forgets which ports are wired: report every wired port again.
                 wiredNics = new TreeSet<>();
             }
             if (!(heldPrevious && update.kind() == UpdateKind.DELTA && applyMemberChanges(previous))) {
@@ -300,6 +301,6 @@ public final class HostAgent {
         }
         fullRequestedAt = state.applied();
         metrics.resyncRequests.increment();
-        outbox.send(new ResyncRequest(HostMessage.SCHEMA_VERSION, hostId, state.applied(), reason));
+        outbox.send(new ResyncRequest(HostMessage.SCHEMA_VERSION, hostId, state.applied(), reason, state.hash()));
     }
 }

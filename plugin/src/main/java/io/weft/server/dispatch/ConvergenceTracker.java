@@ -95,6 +95,7 @@ public final class ConvergenceTracker {
     public boolean heartbeat(Heartbeat heartbeat, Instant now) {
         HostRecord host = hosts.computeIfAbsent(heartbeat.hostId(), HostRecord::new);
         host.lastHeartbeat = now;
+        host.report = Optional.of(new AgentReport(heartbeat.applied(), heartbeat.desiredHash()));
         if (host.desired.equals(Generation.NONE)) {
             return false;
         }
@@ -152,6 +153,20 @@ public final class ConvergenceTracker {
         return host != null && host.applied.compareTo(generation) >= 0;
     }
 
+    /** What the host's agent last said it holds, from its newest heartbeat. */
+    public Optional<AgentReport> report(String hostId) {
+        HostRecord host = hosts.get(hostId);
+        return host == null ? Optional.empty() : host.report;
+    }
+
+    /** The generation an agent holds and the hash of that state, as its heartbeat tells. */
+    public record AgentReport(Generation applied, String desiredHash) {
+        public AgentReport {
+            requireNonNull(applied, "applied is null");
+            requireNonNull(desiredHash, "desiredHash is null");
+        }
+    }
+
     /** Forgets a removed host, so it is neither retried nor reported. */
     public void forget(String hostId) {
         hosts.remove(hostId);
@@ -180,6 +195,7 @@ public final class ConvergenceTracker {
         private int attempts;
         private boolean failed;
         private Optional<String> lastError = Optional.empty();
+        private Optional<AgentReport> report = Optional.empty();
 
         private HostRecord(String hostId) {
             this.hostId = hostId;

@@ -125,11 +125,34 @@ public final class DispatchPlanner {
         if (desired.isEmpty()) {
             return Optional.empty();
         }
-        Generation generation = Optional.ofNullable(sent.get(hostId))
-                .map(s -> s.generation().next())
-                .orElse(new Generation(epoch, 1));
+        Generation generation = nextGeneration(hostId);
         sent.put(hostId, new SentState(generation, desired.get()));
         return Optional.of(UpdatePlanner.full(hostId, generation, desired.get()));
+    }
+
+    /**
+     * What a new leader sends a host whose agent reports holding generation {@code applied} with
+     * state hash {@code appliedHash}. When that is exactly the host's state now, an empty DELTA on
+     * the agent's own generation moves it into this epoch: a few hundred bytes and no dataplane
+     * change, where a FULL would carry the host's whole state. Otherwise a FULL.
+     */
+    public Optional<HostUpdate> adopt(String hostId, Generation applied, String appliedHash) {
+        Optional<HostDesiredState> desired = compile(hostId);
+        if (desired.isEmpty()) {
+            return Optional.empty();
+        }
+        Generation generation = nextGeneration(hostId);
+        if (!generation.isAfter(applied) || !desired.get().hash().equals(appliedHash)) {
+            return full(hostId);
+        }
+        sent.put(hostId, new SentState(generation, desired.get()));
+        return Optional.of(UpdatePlanner.rebase(hostId, applied, generation, appliedHash));
+    }
+
+    private Generation nextGeneration(String hostId) {
+        return Optional.ofNullable(sent.get(hostId))
+                .map(s -> s.generation().next())
+                .orElse(new Generation(epoch, 1));
     }
 
     /** What the host was last sent in this epoch, if anything. */

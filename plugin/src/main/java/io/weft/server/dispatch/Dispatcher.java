@@ -13,8 +13,10 @@ import io.weft.spec.host.HostMessage;
 import io.weft.spec.host.HostUpdate;
 import io.weft.spec.host.PortStatus;
 import io.weft.spec.host.ResyncRequest;
+import io.weft.spec.host.UpdateKind;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +60,7 @@ public final class Dispatcher {
     private final Map<String, Long> latestGroupChange = new HashMap<>();
 
     private DispatchPlanner planner;
+    private final AwaitingReports awaiting = new AwaitingReports();
     private Instant leaseRenewDue = Instant.MIN;
 
     public Dispatcher(
@@ -92,6 +95,7 @@ public final class Dispatcher {
             if (planner != null) {
                 releaseMoves();
                 dispatchPending();
+                sendFullsToSilentHosts();
                 resendOverdue();
                 hostStatus.flush(hostId -> tracker.host(hostId, clock.instant()));
                 metrics.lag(clock.instant(), () -> tracker.hosts(clock.instant()));
@@ -114,10 +118,16 @@ public final class Dispatcher {
         } else if (message instanceof Heartbeat heartbeat) {
             if (tracker.heartbeat(heartbeat, now)) {
                 sendFull(heartbeat.hostId(), "heartbeat hash differs");
+            } else if (awaiting.isAwaiting(heartbeat.hostId())) {
+                adopt(heartbeat.hostId(), heartbeat.applied(), heartbeat.desiredHash(), "first heartbeat");
             }
             waiters.completeAllLive(this::status);
         } else if (message instanceof ResyncRequest resync) {
-            sendFull(resync.hostId(), "agent asked: " + resync.reason());
+            if (resync.desiredHash().isEmpty()) {
+                sendFull(resync.hostId(), "agent asked: " + resync.reason());
+            } else {
+                adopt(resync.hostId(), resync.applied(), resync.desiredHash(), "agent asked: " + resync.reason());
+            }
         } else if (message instanceof PortStatus status) {
             portEvents.portStatus(status);
         } else {
@@ -138,6 +148,7 @@ public final class Dispatcher {
             if (planner != null) {
                 LOG.warn("dispatcher lease lost; standing by");
                 planner = null;
+                awaiting.clear();
             }
             return;
         }
@@ -147,15 +158,46 @@ public final class Dispatcher {
         }
     }
 
-    /** Rebuilds the fleet from the database and sends every host a FULL in the new epoch. */
+    /**
+     * Rebuilds the fleet from the database and moves every host into the new epoch: a host whose
+     * agent has already said what it holds is confirmed (or sent a FULL if that differs), the rest
+     * wait, up to the ack timeout, for their agents' next heartbeat or resync request.
+     */
     private void takeOver(long epoch) {
         LOG.info("dispatcher {} takes over in epoch {}", serverId, epoch);
         moves.clear();
         List<FleetChange> everything = outbox.loadAll();
         planner = new DispatchPlanner(epoch, new FleetModel());
         everything.forEach(change -> change.applyTo(planner.fleet()));
+        List<String> silent = new ArrayList<>();
         for (String hostId : planner.fleet().hostIds()) {
-            planner.full(hostId).ifPresent(this::send);
+            tracker.report(hostId)
+                    .ifPresentOrElse(
+                            report -> adopt(hostId, report.applied(), report.desiredHash(), "take-over"),
+                            () -> silent.add(hostId));
+        }
+        awaiting.await(silent, clock.instant().plus(settings.ackTimeout()));
+    }
+
+    /** Confirms what the host's agent holds when it is the host's state now; otherwise a FULL. */
+    private void adopt(String hostId, Generation applied, String appliedHash, String why) {
+        if (planner == null) {
+            return;
+        }
+        planner.adopt(hostId, applied, appliedHash).ifPresent(update -> {
+            if (update.kind() == UpdateKind.FULL) {
+                LOG.info("sending FULL to host {}: {}", hostId, why);
+                metrics.fullResent();
+            } else {
+                metrics.hostConfirmed();
+            }
+            send(update);
+        });
+    }
+
+    private void sendFullsToSilentHosts() {
+        for (String hostId : awaiting.silentPastDeadline(clock.instant())) {
+            sendFull(hostId, "no report since the take-over");
         }
     }
 
@@ -264,6 +306,7 @@ public final class Dispatcher {
     }
 
     private void send(HostUpdate update) {
+        awaiting.settled(update.hostId());
         if (moves.offer(update)) {
             return;
         }

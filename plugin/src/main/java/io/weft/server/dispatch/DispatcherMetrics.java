@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-/** The dispatcher's meters: what it sent, resent and failed to send; whether it leads; how far hosts lag. */
+/** The dispatcher's meters: what it sent, resent, confirmed and failed to send; whether it leads; how far hosts lag. */
 public final class DispatcherMetrics {
     private final Counter updatesSent;
     private final Counter fullResends;
     private final Counter sendFailures;
+    private final Counter hostsConfirmed;
     // Gauges are read by the metrics scrape on another thread, so the loop publishes into atomics.
     private final AtomicLong leader = new AtomicLong();
     private final AtomicLong laggingHosts = new AtomicLong();
@@ -22,6 +23,7 @@ public final class DispatcherMetrics {
         this.updatesSent = metrics.counter("weft_dispatch_updates_sent");
         this.fullResends = metrics.counter("weft_dispatch_full_resends");
         this.sendFailures = metrics.counter("weft_dispatch_send_failures");
+        this.hostsConfirmed = metrics.counter("weft_dispatch_hosts_confirmed");
         metrics.gauge("weft_dispatch_leader", leader);
         metrics.gauge("weft_dispatch_lagging_hosts", laggingHosts);
         metrics.gauge("weft_dispatch_max_generation_lag", maxGenerationLag);
@@ -33,6 +35,11 @@ public final class DispatcherMetrics {
 
     void fullResent() {
         fullResends.increment();
+    }
+
+    /** A host whose agent already held its state was confirmed with an empty DELTA, not sent a FULL. */
+    void hostConfirmed() {
+        hostsConfirmed.increment();
     }
 
     void sendFailed() {

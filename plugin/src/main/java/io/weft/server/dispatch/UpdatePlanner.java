@@ -79,6 +79,15 @@ public final class UpdatePlanner {
                 desired.hash()));
     }
 
+    /**
+     * An empty DELTA that moves a host holding {@code base} with {@code hash} to {@code generation}
+     * without changing its state: the agent takes it only if it holds exactly that.
+     */
+    public static HostUpdate rebase(String hostId, Generation base, Generation generation, String hash) {
+        return new HostUpdate(
+                HostMessage.SCHEMA_VERSION, hostId, generation, base, UpdateKind.DELTA, List.of(), List.of(), hash);
+    }
+
     /** The whole state as a FULL update at {@code generation}. */
     public static HostUpdate full(String hostId, Generation generation, HostDesiredState desired) {
         List<WireEntry> upserts =

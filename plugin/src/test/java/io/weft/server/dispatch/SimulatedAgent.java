@@ -33,6 +33,10 @@ final class SimulatedAgent {
         applied = update.generation();
     }
 
+    Generation applied() {
+        return applied;
+    }
+
     HostDesiredState state() {
         return state;
     }
