@@ -48,6 +48,8 @@ class Ec2CatalogueTest {
             "DeleteNetworkInterface",
             "AttachNetworkInterface",
             "DetachNetworkInterface",
+            "AssignPrivateIpAddresses",
+            "UnassignPrivateIpAddresses",
             "CreateTags",
             "DeleteTags",
             "DescribeTags");

@@ -32,8 +32,12 @@ public final class ComputeModule extends AbstractModule {
             TaggedType.VM, new Taggable<>(VirtualMachine.class, VirtualMachine::getAccount, "virtual machine"));
 
     /** VMs, NICs, their allowed address pairs and group memberships. */
-    public static final List<Class<?>> ENTITIES =
-            List.of(VirtualMachine.class, Nic.class, AllowedAddressPairEntity.class, NicSecurityGroup.class);
+    public static final List<Class<?>> ENTITIES = List.of(
+            VirtualMachine.class,
+            Nic.class,
+            AllowedAddressPairEntity.class,
+            SecondaryAddressEntity.class,
+            NicSecurityGroup.class);
 
     private final HostLiveness liveness;
 

@@ -51,6 +51,14 @@ public final class ComputeStore {
                 .getResultList();
     }
 
+    /** The NIC's secondary private addresses, in the order they were assigned. */
+    public List<SecondaryAddressEntity> secondaryAddressesOf(Session session, Nic nic) {
+        return session.createSelectionQuery(
+                        "from NicSecondaryAddress where nic = :nic order by id", SecondaryAddressEntity.class)
+                .setParameter("nic", nic)
+                .getResultList();
+    }
+
     public List<Nic> nicsOf(Session session, VirtualMachine vm) {
         return session.createSelectionQuery("from Nic where vm = :vm order by deviceIndex, uuid", Nic.class)
                 .setParameter("vm", vm)
@@ -81,7 +89,7 @@ public final class ComputeStore {
     }
 
     /**
-     * Deletes NICs with their group memberships, address pairs and tags. Their addresses and MACs
+     * Deletes NICs with their group memberships, address pairs, secondary addresses and tags. Their addresses and MACs
      * are free again once the transaction commits.
      */
     public void deleteNics(Session session, Collection<Nic> nics) {
@@ -93,6 +101,9 @@ public final class ComputeStore {
                 .setParameter("ids", ids)
                 .executeUpdate();
         session.createMutationQuery("delete from AllowedAddressPair where nic.id in :ids")
+                .setParameter("ids", ids)
+                .executeUpdate();
+        session.createMutationQuery("delete from NicSecondaryAddress where nic.id in :ids")
                 .setParameter("ids", ids)
                 .executeUpdate();
         TagCleanup.deleteTagsOf(

@@ -41,6 +41,9 @@ final class ComputeViews {
                         .map(pair ->
                                 new AddressPairSpec(pair.getIpAddress(), Optional.ofNullable(pair.getMacAddress())))
                         .toList(),
+                store.secondaryAddressesOf(session, nic).stream()
+                        .map(SecondaryAddressEntity::getIpAddress)
+                        .toList(),
                 Optional.ofNullable(nic.getDescription()),
                 nic.getCreated());
     }

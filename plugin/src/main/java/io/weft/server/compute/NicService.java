@@ -36,6 +36,7 @@ public final class NicService {
     private final NicAllocator allocator;
     private final NicGroups groups;
     private final Placement placement;
+    private final NicSecondaryAddresses secondaries;
     private final ChangeLog changes;
 
     @Inject
@@ -47,6 +48,7 @@ public final class NicService {
             NicAllocator allocator,
             NicGroups groups,
             Placement placement,
+            NicSecondaryAddresses secondaries,
             ChangeLog changes) {
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.store = requireNonNull(store, "store is null");
@@ -55,6 +57,7 @@ public final class NicService {
         this.allocator = requireNonNull(allocator, "allocator is null");
         this.groups = requireNonNull(groups, "groups is null");
         this.placement = requireNonNull(placement, "placement is null");
+        this.secondaries = requireNonNull(secondaries, "secondaries is null");
         this.changes = requireNonNull(changes, "changes is null");
     }
 
@@ -220,6 +223,37 @@ public final class NicService {
             nic.setDescription(stored);
             session.flush();
             return Mutation.of(ComputeViews.nic(session, store, nic));
+        });
+    }
+
+    /** A NIC after secondary addresses were assigned to it, and those addresses in order. */
+    public record SecondaryAssignment(NicView nic, List<String> assigned) {
+        public SecondaryAssignment {
+            requireNonNull(nic, "nic is null");
+            assigned = List.copyOf(assigned);
+        }
+    }
+
+    /**
+     * Gives the NIC secondary private IPv4 addresses from its network (EC2 AssignPrivateIpAddresses):
+     * the {@code wanted} ones, then {@code count} picked ones. Its host lets them out at once.
+     */
+    public Mutation<SecondaryAssignment> assignSecondaryAddresses(
+            Caller caller, UUID nicId, List<String> wanted, int count) {
+        return Transactions.write(sessions, session -> {
+            Nic nic = nic(session, caller, nicId);
+            List<String> assigned = secondaries.assign(session, nic, wanted, count);
+            Mutation<NicView> changed = changed(session, nic, false);
+            return new Mutation<>(new SecondaryAssignment(changed.value(), assigned), changed.changeIds());
+        });
+    }
+
+    /** Takes secondary addresses off the NIC (EC2 UnassignPrivateIpAddresses); they are free again. */
+    public Mutation<NicView> unassignSecondaryAddresses(Caller caller, UUID nicId, List<String> addresses) {
+        return Transactions.write(sessions, session -> {
+            Nic nic = nic(session, caller, nicId);
+            secondaries.unassign(session, nic, addresses);
+            return changed(session, nic, true);
         });
     }
 

@@ -28,6 +28,7 @@ public record NicView(
         String tapName,
         List<GroupSummary> groups,
         List<AddressPairSpec> addressPairs,
+        List<String> secondaryAddresses,
         Optional<String> description,
         Instant created) {
     public NicView {
@@ -47,6 +48,7 @@ public record NicView(
         requireNonNull(tapName, "tapName is null");
         groups = List.copyOf(groups);
         addressPairs = List.copyOf(addressPairs);
+        secondaryAddresses = List.copyOf(secondaryAddresses);
         requireNonNull(description, "description is null");
         requireNonNull(created, "created is null");
     }

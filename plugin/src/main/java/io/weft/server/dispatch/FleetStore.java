@@ -19,6 +19,7 @@ import io.weft.rules.model.SegmentType;
 import io.weft.server.compute.AllowedAddressPairEntity;
 import io.weft.server.compute.Nic;
 import io.weft.server.compute.NicSecurityGroup;
+import io.weft.server.compute.SecondaryAddressEntity;
 import io.weft.server.compute.TapNames;
 import io.weft.server.compute.VmState;
 import io.weft.server.network.Network;
@@ -176,6 +177,12 @@ public final class FleetStore {
         List<IpAddress> ips = new ArrayList<>();
         Optional.ofNullable(nic.getIpv4Address()).map(IpAddress::parse).ifPresent(ips::add);
         Optional.ofNullable(nic.getIpv6Address()).map(IpAddress::parse).ifPresent(ips::add);
+        // Secondary private addresses are addresses of the NIC like its primary one: anti-spoofing
+        // lets them out and the NIC's groups hold them as members.
+        session.createQuery("from NicSecondaryAddress s where s.nic = :nic order by s.id", SecondaryAddressEntity.class)
+                .setParameter("nic", nic)
+                .list()
+                .forEach(secondary -> ips.add(IpAddress.parse(secondary.getIpAddress())));
         List<AllowedAddressPair> pairs = session
                 .createQuery(
                         "from AllowedAddressPair p where p.nic = :nic order by p.id", AllowedAddressPairEntity.class)

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.hibernate.Session;
 
 /** Reads and writes networks, scopes and their NICs' addresses inside the caller's transaction. */
@@ -34,15 +35,21 @@ public final class NetworkStore {
 
     /** The IPv4 addresses NICs hold in {@code network}. */
     public Set<IpAddress> addressesInUse(Session session, Network network) {
-        return session
+        Stream<String> primary = session
                 .createSelectionQuery(
                         "select ipv4Address from Nic where network = :network and ipv4Address is not null",
                         String.class)
                 .setParameter("network", network)
                 .getResultList()
-                .stream()
-                .map(IpAddress::parse)
-                .collect(Collectors.toUnmodifiableSet());
+                .stream();
+        // NICs' secondary private addresses (EC2 AssignPrivateIpAddresses) are taken too.
+        Stream<String> secondary = session
+                .createSelectionQuery(
+                        "select ipAddress from NicSecondaryAddress where network = :network", String.class)
+                .setParameter("network", network)
+                .getResultList()
+                .stream();
+        return Stream.concat(primary, secondary).map(IpAddress::parse).collect(Collectors.toUnmodifiableSet());
     }
 
     public boolean ipv6InUse(Session session, Network network, String address) {

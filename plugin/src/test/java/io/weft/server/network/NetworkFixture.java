@@ -11,6 +11,7 @@ import io.weft.server.compute.ComputeStore;
 import io.weft.server.compute.NetworkNics;
 import io.weft.server.compute.NicAllocator;
 import io.weft.server.compute.NicGroups;
+import io.weft.server.compute.NicSecondaryAddresses;
 import io.weft.server.compute.NicService;
 import io.weft.server.compute.Placement;
 import io.weft.server.compute.VirtualMachineService;
@@ -104,7 +105,15 @@ public final class NetworkFixture implements AutoCloseable {
         groups = new SecurityGroupService(
                 sessions, groupStore, ownership, resolver, defaults, limits, changes, tenancy.clock);
         nics = new NicService(
-                sessions, computeStore, networkStore, ownership, allocator, nicGroups, placement, changes);
+                sessions,
+                computeStore,
+                networkStore,
+                ownership,
+                allocator,
+                nicGroups,
+                placement,
+                new NicSecondaryAddresses(computeStore, networkStore),
+                changes);
         vms = new VirtualMachineService(
                 sessions,
                 computeStore,

@@ -45,6 +45,7 @@ public final class Ec2ApiModule extends AbstractModule {
         families.addBinding().to(RuleDescriptionActions.class);
         families.addBinding().to(NetworkInterfaceActions.class);
         families.addBinding().to(NetworkInterfaceAttachmentActions.class);
+        families.addBinding().to(PrivateIpAddressActions.class);
         families.addBinding().to(TagActions.class);
     }
 

@@ -37,7 +37,9 @@ final class Ec2ErrorMapper {
             "CreateSecurityGroup", "InvalidGroup.Duplicate",
             "AuthorizeSecurityGroupIngress", "InvalidPermission.Duplicate",
             "AuthorizeSecurityGroupEgress", "InvalidPermission.Duplicate",
-            "ModifySecurityGroupRules", "InvalidPermission.Duplicate");
+            "ModifySecurityGroupRules", "InvalidPermission.Duplicate",
+            "CreateNetworkInterface", "InvalidIPAddress.InUse",
+            "AssignPrivateIpAddresses", "InvalidIPAddress.InUse");
 
     private static final Map<String, String> LIMIT_EXCEEDED = Map.of(
             "AuthorizeSecurityGroupIngress", "RulesPerSecurityGroupLimitExceeded",
@@ -47,7 +49,8 @@ final class Ec2ErrorMapper {
             "ModifyNetworkInterfaceAttribute", "SecurityGroupsPerInterfaceLimitExceeded",
             "CreateSecurityGroup", "SecurityGroupLimitExceeded",
             "CreateVpc", "VpcLimitExceeded",
-            "CreateSubnet", "SubnetLimitExceeded");
+            "CreateSubnet", "SubnetLimitExceeded",
+            "AssignPrivateIpAddresses", "PrivateIpAddressLimitExceeded");
 
     private static final Map<String, String> INVALID = Map.of(
             "CreateVpc", "InvalidVpc.Range",

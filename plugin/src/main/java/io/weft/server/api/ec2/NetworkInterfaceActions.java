@@ -86,13 +86,13 @@ final class NetworkInterfaceActions implements Ec2Action.Family {
                 : Optional.of(groupIds.stream()
                         .map(id -> GroupRef.id(ids.group(caller, id)))
                         .toList());
-        if (params.integer("SecondaryPrivateIpAddressCount").orElse(0) > 0
-                || params.integer("Ipv6AddressCount").orElse(0) > 0) {
-            throw Ec2Failure.invalidValue("secondary private and IPv6 address counts are not supported");
+        if (params.integer("Ipv6AddressCount").orElse(0) > 0) {
+            throw Ec2Failure.invalidValue("an IPv6 address count is not supported");
         }
+        RequestedAddresses addresses = RequestedAddresses.of(params);
         NicSpec spec = new NicSpec(
                 subnet,
-                primaryAddress(params),
+                addresses.primary(),
                 Optional.empty(),
                 Optional.empty(),
                 groups,
@@ -100,6 +100,9 @@ final class NetworkInterfaceActions implements Ec2Action.Family {
                 List.of(),
                 params.string("Description"));
         NicView nic = nics.create(caller, Optional.empty(), spec, token).value();
+        if (addresses.hasSecondaries()) {
+            nic = withSecondaries(caller, nic, addresses);
+        }
         List<TagView> applied = tags.applySpecifications(call, Ec2Kind.NETWORK_INTERFACE, nic.id());
         writeCreated(call, out, nic, applied);
     }
@@ -135,17 +138,60 @@ final class NetworkInterfaceActions implements Ec2Action.Family {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    /** {@code PrivateIpAddress}, or the primary one of {@code PrivateIpAddresses.N}. */
-    private static Optional<String> primaryAddress(Ec2Params params) {
-        Optional<String> single = params.string("PrivateIpAddress");
-        if (single.isPresent()) {
-            return single;
+    /**
+     * The secondary addresses asked for at create, assigned once the interface exists; if they cannot
+     * be, the interface goes again, so that a failed create leaves nothing behind.
+     */
+    private NicView withSecondaries(Caller caller, NicView nic, RequestedAddresses addresses) {
+        try {
+            return nics.assignSecondaryAddresses(caller, nic.id(), addresses.secondaries(), addresses.secondaryCount())
+                    .value()
+                    .nic();
+        } catch (RuntimeException e) {
+            nics.delete(caller, nic.id());
+            throw e;
         }
-        List<Ec2Params> listed = params.structs("PrivateIpAddresses");
-        if (listed.size() > 1) {
-            throw Ec2Failure.invalidValue("secondary private addresses are not supported");
+    }
+
+    /**
+     * The private addresses a create asks for: {@code PrivateIpAddress}, or {@code
+     * PrivateIpAddresses.N} where the one marked {@code Primary} (else the first) is the primary and
+     * the others are secondary, and {@code SecondaryPrivateIpAddressCount} more to pick.
+     */
+    private record RequestedAddresses(Optional<String> primary, List<String> secondaries, int secondaryCount) {
+        static RequestedAddresses of(Ec2Params params) {
+            int count = params.integer("SecondaryPrivateIpAddressCount").orElse(0);
+            List<Ec2Params> listed = params.structs("PrivateIpAddresses");
+            Optional<String> single = params.string("PrivateIpAddress");
+            if (listed.isEmpty()) {
+                return new RequestedAddresses(single, List.of(), count);
+            }
+            List<Ec2Params> primaries = listed.stream()
+                    .filter(address -> address.bool("Primary").orElse(false))
+                    .toList();
+            if (primaries.size() > 1) {
+                throw Ec2Failure.invalidValue("only one private IP address can be designated as primary");
+            }
+            Ec2Params primary = primaries.isEmpty() ? listed.get(0) : primaries.get(0);
+            String primaryAddress = primary.string("PrivateIpAddress")
+                    .orElseThrow(() -> Ec2Failure.invalidValue("PrivateIpAddresses.N.PrivateIpAddress is required"));
+            if (single.isPresent() && !single.get().equals(primaryAddress)) {
+                throw new Ec2Failure(
+                        "InvalidParameterCombination",
+                        "PrivateIpAddress and the primary address of PrivateIpAddresses differ");
+            }
+            List<String> secondaries = listed.stream()
+                    .filter(address -> address != primary)
+                    .map(address -> address.string("PrivateIpAddress")
+                            .orElseThrow(
+                                    () -> Ec2Failure.invalidValue("PrivateIpAddresses.N.PrivateIpAddress is required")))
+                    .toList();
+            return new RequestedAddresses(Optional.of(primaryAddress), secondaries, count);
         }
-        return listed.stream().findFirst().flatMap(address -> address.string("PrivateIpAddress"));
+
+        boolean hasSecondaries() {
+            return !secondaries.isEmpty() || secondaryCount > 0;
+        }
     }
 
     private void describe(Ec2Call call, XmlOut out) {
@@ -176,7 +222,7 @@ final class NetworkInterfaceActions implements Ec2Action.Family {
                                         .map(NicView.GroupSummary::name)
                                         .toList())
                         .put("description", nic.description().orElse(""))
-                        .put("private-ip-address", nic.ipAddress())
+                        .putAll("private-ip-address", addresses(nic))
                         .put("mac-address", nic.macAddress())
                         .put("status", status(nic))
                         .put("availability-zone", zoneNames.getOrDefault(nic.zoneId(), ""))
@@ -191,8 +237,10 @@ final class NetworkInterfaceActions implements Ec2Action.Family {
                                         .map(vm -> Integer.toString(
                                                 nic.deviceIndex().orElse(0))))
                         .put("attachment.status", nic.vmId().map(vm -> "attached"))
-                        .put("addresses.private-ip-address", nic.ipAddress())
-                        .put("addresses.primary", "true")
+                        .putAll("addresses.private-ip-address", addresses(nic))
+                        .putAll(
+                                "addresses.primary",
+                                nic.secondaryAddresses().isEmpty() ? List.of("true") : List.of("true", "false"))
                         .put("ipv6-addresses.ipv6-address", nic.ipv6Address())
                         .put("interface-type", "interface")
                         .put("requester-managed", "false")
@@ -250,6 +298,13 @@ final class NetworkInterfaceActions implements Ec2Action.Family {
         return "eni-attach-" + Ec2Kind.NETWORK_INTERFACE.id(nic.id()).substring("eni-".length());
     }
 
+    /** Every private IPv4 address of the interface, the primary one first. */
+    static List<String> addresses(NicView nic) {
+        List<String> all = new java.util.ArrayList<>(nic.ipAddress().stream().toList());
+        all.addAll(nic.secondaryAddresses());
+        return all;
+    }
+
     private static String status(NicView nic) {
         return nic.vmId().isPresent() ? "in-use" : "available";
     }
@@ -275,12 +330,13 @@ final class NetworkInterfaceActions implements Ec2Action.Family {
                 .leaf("instanceId", Ec2Kind.INSTANCE.id(vm))
                 .leaf("instanceOwnerId", Ec2AccountIds.of(nic.accountId()))
                 .leaf("deviceIndex", nic.deviceIndex().orElse(0))
+                .leaf("networkCardIndex", 0)
                 .leaf("status", "attached")
                 .leaf("deleteOnTermination", false)
                 .end());
-        out.set("privateIpAddressesSet", nic.ipAddress().stream().toList(), (xml, address) -> xml.leaf(
-                        "privateIpAddress", address)
-                .leaf("primary", true));
+        // The primary address first, then the secondary ones, as EC2 lists them.
+        out.set("privateIpAddressesSet", addresses(nic), (xml, address) -> xml.leaf("privateIpAddress", address)
+                .leaf("primary", nic.ipAddress().filter(address::equals).isPresent()));
         out.set(
                 "ipv6AddressesSet",
                 nic.ipv6Address().stream().toList(),

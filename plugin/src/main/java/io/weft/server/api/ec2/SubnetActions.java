@@ -81,7 +81,7 @@ final class SubnetActions implements Ec2Action.Family {
         ids.remember(Ec2Kind.SUBNET, subnet.id());
         List<TagView> applied = tags.applySpecifications(call, Ec2Kind.SUBNET, subnet.id());
         out.start("subnet");
-        write(out, subnet, zoneNames(zones), applied, new SubnetSettings(attributes.of(subnet.id())));
+        write(out, call.region(), subnet, zoneNames(zones), applied, new SubnetSettings(attributes.of(subnet.id())));
         out.end();
     }
 
@@ -172,7 +172,8 @@ final class SubnetActions implements Ec2Action.Family {
         out.set(
                 "subnetSet",
                 page.items(),
-                (xml, subnet) -> write(xml, subnet, zoneNames, tagsOf.get(subnet.id()), settingsOf.get(subnet.id())));
+                (xml, subnet) -> write(
+                        xml, call.region(), subnet, zoneNames, tagsOf.get(subnet.id()), settingsOf.get(subnet.id())));
         out.leaf("nextToken", page.nextToken());
     }
 
@@ -187,7 +188,12 @@ final class SubnetActions implements Ec2Action.Family {
     }
 
     private static void write(
-            XmlOut out, NetworkView subnet, Map<UUID, String> zoneNames, List<TagView> tags, SubnetSettings settings) {
+            XmlOut out,
+            String region,
+            NetworkView subnet,
+            Map<UUID, String> zoneNames,
+            List<TagView> tags,
+            SubnetSettings settings) {
         out.leaf("subnetId", Ec2Kind.SUBNET.id(subnet.id()))
                 .leaf("state", "available")
                 .leaf("vpcId", Ec2Kind.VPC.id(subnet.scopeId().orElseThrow()))
@@ -196,7 +202,12 @@ final class SubnetActions implements Ec2Action.Family {
                 .leaf("availabilityZone", zoneNames.getOrDefault(subnet.zoneId(), ""))
                 .leaf("availabilityZoneId", subnet.zoneId().toString())
                 .leaf("defaultForAz", false)
-                .leaf("ownerId", Ec2AccountIds.of(subnet.accountId()));
+                .leaf("ownerId", Ec2AccountIds.of(subnet.accountId()))
+                // Terraform's aws_subnet takes its arn from here rather than building it.
+                .leaf(
+                        "subnetArn",
+                        "arn:aws:ec2:" + region + ":" + Ec2AccountIds.of(subnet.accountId()) + ":subnet/"
+                                + Ec2Kind.SUBNET.id(subnet.id()));
         settings.write(out);
         subnet.ipv6Cidr()
                 .ifPresent(v6 -> out.set("ipv6CidrBlockAssociationSet", List.of(v6), (xml, cidr) -> xml.leaf(
