@@ -42,6 +42,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,7 +146,7 @@ class ChaosConvergenceTest {
                     .id());
         }
         List<UUID> nics = new ArrayList<>();
-        List<UUID> rules = new ArrayList<>();
+        Map<UUID, RuleDirection> rules = new LinkedHashMap<>();
         int committed = 0;
         int refused = 0;
 
@@ -201,7 +202,12 @@ class ChaosConvergenceTest {
 
     /** One random tenant-visible change, through the services, as the APIs would make it. */
     private void operate(
-            Caller admin, List<UUID> hosts, List<UUID> networks, List<UUID> groups, List<UUID> nics, List<UUID> rules) {
+            Caller admin,
+            List<UUID> hosts,
+            List<UUID> networks,
+            List<UUID> groups,
+            List<UUID> nics,
+            Map<UUID, RuleDirection> rules) {
         NicService nicService = service(NicService.class);
         SecurityGroupService groupService = service(SecurityGroupService.class);
         int kind = random.nextInt(100);
@@ -243,11 +249,11 @@ class ChaosConvergenceTest {
             for (RuleView view : groupService
                     .authorize(admin, pick(groups), direction, List.of(rule))
                     .value()) {
-                rules.add(view.id());
+                rules.put(view.id(), direction);
             }
         } else if (kind < 92 && !rules.isEmpty()) {
-            UUID rule = rules.remove(random.nextInt(rules.size()));
-            groupService.revoke(admin, List.of(rule));
+            UUID rule = List.copyOf(rules.keySet()).get(random.nextInt(rules.size()));
+            groupService.revoke(admin, List.of(rule), rules.remove(rule));
         } else if (nics.size() > 20) {
             UUID nic = nics.remove(random.nextInt(nics.size()));
             nicService.delete(admin, nic);

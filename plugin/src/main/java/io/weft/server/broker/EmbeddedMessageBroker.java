@@ -45,6 +45,7 @@ public final class EmbeddedMessageBroker implements MessageBroker {
         if (server != null) {
             throw new IllegalStateException("broker already started");
         }
+        AcceptorPort.requireFree(config.host(), config.port());
         users.addUser(manager.user(), manager.password());
         users.addRole(manager.user(), BrokerSecurity.MANAGER_ROLE);
         ActiveMQServer started = new ActiveMQServerImpl(

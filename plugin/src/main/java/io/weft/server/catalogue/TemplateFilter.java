@@ -30,7 +30,7 @@ public enum TemplateFilter {
     /** Parses the wire value, ignoring case; an unknown value is INVALID_PARAMETER. */
     public static TemplateFilter parse(String value) {
         for (TemplateFilter filter : values()) {
-            if (filter.name().equalsIgnoreCase(value.trim())) {
+            if (filter.name().equalsIgnoreCase(value.strip())) {
                 return filter;
             }
         }

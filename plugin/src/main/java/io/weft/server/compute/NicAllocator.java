@@ -13,6 +13,7 @@ import io.weft.server.network.Network;
 import io.weft.server.network.NetworkLimits;
 import io.weft.server.network.NetworkStore;
 import io.weft.server.network.ipam.MacAddresses;
+import io.weft.server.service.TextFields;
 import io.weft.server.tenancy.Account;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.tenancy.Ownership;
@@ -33,9 +34,8 @@ import org.hibernate.Session;
  */
 public final class NicAllocator {
     /** The longest description: the column's size, and EC2's limit. */
-    private static final int MAX_DESCRIPTION_LENGTH = 255;
-
     private final Ownership ownership;
+
     private final NetworkStore networks;
     private final ComputeStore store;
     private final NicGroups groups;
@@ -146,7 +146,7 @@ public final class NicAllocator {
     private static AllowedAddressPairEntity addressPair(Nic nic, AddressPairSpec pair) {
         Cidr address;
         try {
-            address = Cidr.parse(pair.ipAddress().trim());
+            address = Cidr.parse(pair.ipAddress().strip());
         } catch (IllegalArgumentException e) {
             throw WeftException.invalid("allowed address " + pair.ipAddress() + ": " + e.getMessage());
         }
@@ -157,16 +157,13 @@ public final class NicAllocator {
 
     /** A NIC's description as stored: null when empty, INVALID_PARAMETER when too long. */
     static String description(String text) {
-        if (text.length() > MAX_DESCRIPTION_LENGTH) {
-            throw WeftException.invalid(
-                    "a network interface description is longer than " + MAX_DESCRIPTION_LENGTH + " characters");
-        }
+        TextFields.checked("a network interface description", text, TextFields.DESCRIPTION_LENGTH);
         return text.isEmpty() ? null : text;
     }
 
     private static MacAddress parseMac(String text) {
         try {
-            return MacAddress.parse(text.trim());
+            return MacAddress.parse(text.strip());
         } catch (IllegalArgumentException e) {
             throw WeftException.invalid(e.getMessage());
         }

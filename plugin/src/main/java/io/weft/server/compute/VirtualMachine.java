@@ -97,6 +97,10 @@ public class VirtualMachine extends PersistentEntity {
         return displayName;
     }
 
+    public void setName(String name) {
+        this.name = name;
+    }
+
     public void setDisplayName(String displayName) {
         this.displayName = displayName;
     }

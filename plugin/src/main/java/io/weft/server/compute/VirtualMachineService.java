@@ -13,6 +13,7 @@ import io.weft.server.service.ChangeRecords;
 import io.weft.server.service.Mutation;
 import io.weft.server.service.Page;
 import io.weft.server.service.Paged;
+import io.weft.server.service.TextFields;
 import io.weft.server.service.Transactions;
 import io.weft.server.tags.TaggedType;
 import io.weft.server.tenancy.Account;
@@ -249,21 +250,44 @@ public final class VirtualMachineService {
         });
     }
 
-    /** Replaces the security groups of every NIC of the VM with the same set, live. */
-    public Mutation<VirtualMachineView> setGroups(Caller caller, UUID vmId, List<GroupRef> refs) {
+    /**
+     * CloudStack's updateVirtualMachine, all or nothing: a new {@code name} or {@code displayName}
+     * (hosts never see either) and, when given, the security groups of every NIC (live, one change
+     * record).
+     */
+    public Mutation<VirtualMachineView> update(
+            Caller caller,
+            UUID vmId,
+            Optional<String> name,
+            Optional<String> displayName,
+            Optional<List<GroupRef>> refs) {
+        Optional<String> newName = name.map(VirtualMachineService::checkName);
+        Optional<String> newDisplayName =
+                displayName.map(text -> TextFields.checked("a display name", text, MAX_NAME_LENGTH));
         return Transactions.write(sessions, session -> {
             VirtualMachine vm = vm(session, caller, vmId);
-            List<Nic> nics = store.nicsOf(session, vm);
-            boolean tightens = true;
-            for (Nic nic : nics) {
-                NicGroups.Chosen chosen = groups.choose(session, caller, nic, Optional.of(refs));
-                tightens &= groups.replace(session, nic, chosen.groups());
-            }
+            newName.ifPresent(vm::setName);
+            newDisplayName.ifPresent(vm::setDisplayName);
+            List<Long> changed = refs.isPresent() ? regroup(session, caller, vm, refs.get()) : List.of();
             session.flush();
-            return Mutation.of(
-                    ComputeViews.vm(session, store, vm),
-                    ChangeRecords.nics(changes, session, NicAllocator.ids(nics), tightens));
+            return Mutation.of(ComputeViews.vm(session, store, vm), changed);
         });
+    }
+
+    /** Replaces the security groups of every NIC of the VM with the same set, live. */
+    public Mutation<VirtualMachineView> setGroups(Caller caller, UUID vmId, List<GroupRef> refs) {
+        return update(caller, vmId, Optional.empty(), Optional.empty(), Optional.of(refs));
+    }
+
+    private List<Long> regroup(Session session, Caller caller, VirtualMachine vm, List<GroupRef> refs) {
+        List<Nic> nics = store.nicsOf(session, vm);
+        boolean tightens = true;
+        for (Nic nic : nics) {
+            NicGroups.Chosen chosen = groups.choose(session, caller, nic, Optional.of(refs));
+            tightens &= groups.replace(session, nic, chosen.groups());
+        }
+        session.flush();
+        return ChangeRecords.nics(changes, session, NicAllocator.ids(nics), tightens);
     }
 
     /** Destroys the VM with its NICs, freeing their addresses. */
@@ -304,9 +328,6 @@ public final class VirtualMachineService {
         if (name == null || name.isBlank()) {
             throw new WeftException(ErrorCode.MISSING_PARAMETER, "a VM name is required");
         }
-        if (name.length() > MAX_NAME_LENGTH) {
-            throw WeftException.invalid("VM name is longer than " + MAX_NAME_LENGTH + " characters");
-        }
-        return name;
+        return TextFields.checked("a VM name", name, MAX_NAME_LENGTH);
     }
 }

@@ -63,7 +63,7 @@ public final class ConfigSource {
         if (isBlank(value)) {
             value = file.get(key);
         }
-        return isBlank(value) ? Optional.empty() : Optional.of(value.trim());
+        return isBlank(value) ? Optional.empty() : Optional.of(value.strip());
     }
 
     public String string(String key, String defaultValue) {

@@ -26,15 +26,15 @@ public final class GuestAddressing {
     public static Cidr parseNetwork(String what, String text, IpFamily family) {
         Cidr cidr;
         try {
-            cidr = Cidr.parse(text.trim());
+            cidr = Cidr.parse(text.strip());
         } catch (InvalidRuleException e) {
             throw WeftException.invalid(what + ": " + e.getMessage());
         }
         if (cidr.family() != family) {
             throw WeftException.invalid(what + " " + text + " is not an " + family + " CIDR");
         }
-        if (!text.trim().contains("/")
-                || !IpAddress.parse(text.trim().substring(0, text.trim().indexOf('/')))
+        if (!text.strip().contains("/")
+                || !IpAddress.parse(text.strip().substring(0, text.strip().indexOf('/')))
                         .equals(cidr.network())) {
             throw WeftException.invalid(what + " " + text + " is not a network address; did you mean " + cidr + "?");
         }
@@ -43,7 +43,7 @@ public final class GuestAddressing {
 
     public static IpAddress parseAddress(String what, String text) {
         try {
-            return IpAddress.parse(text.trim());
+            return IpAddress.parse(text.strip());
         } catch (InvalidRuleException e) {
             throw WeftException.invalid(what + ": " + e.getMessage());
         }

@@ -14,6 +14,7 @@ import io.weft.server.service.ChangeRecords;
 import io.weft.server.service.Mutation;
 import io.weft.server.service.Page;
 import io.weft.server.service.Paged;
+import io.weft.server.service.TextFields;
 import io.weft.server.service.Transactions;
 import io.weft.server.tags.TaggedType;
 import io.weft.server.tenancy.Account;
@@ -72,6 +73,10 @@ public final class NetworkService {
      */
     public Mutation<NetworkView> create(Caller caller, NewNetwork request) {
         String name = checkName(request.name());
+        if (request.segmentId().isPresent() && !caller.isRootAdmin()) {
+            // The segment is the operator's to give, as CloudStack's vlan parameter is.
+            throw WeftException.invalid("Only ROOT admin is allowed to specify vlanId");
+        }
         Cidr cidr = GuestAddressing.parseNetwork("cidr", request.cidr(), IpFamily.IPV4);
         Optional<Cidr> ipv6 =
                 request.ipv6Cidr().map(text -> GuestAddressing.parseNetwork("ipv6 cidr", text, IpFamily.IPV6));
@@ -278,9 +283,6 @@ public final class NetworkService {
         if (name == null || name.isBlank()) {
             throw new WeftException(ErrorCode.MISSING_PARAMETER, "a network name is required");
         }
-        if (name.length() > MAX_NAME_LENGTH) {
-            throw WeftException.invalid("network name is longer than " + MAX_NAME_LENGTH + " characters");
-        }
-        return name;
+        return TextFields.checked("a network name", name, MAX_NAME_LENGTH);
     }
 }

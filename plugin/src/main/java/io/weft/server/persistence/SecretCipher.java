@@ -62,7 +62,7 @@ public final class SecretCipher {
                 createKeyFile(keyFile, random);
             }
             byte[] key =
-                    Base64.getDecoder().decode(Files.readString(keyFile, UTF_8).trim());
+                    Base64.getDecoder().decode(Files.readString(keyFile, UTF_8).strip());
             return new SecretCipher(key, random);
         } catch (IOException | IllegalArgumentException e) {
             throw new WeftException(ErrorCode.INTERNAL, "cannot load the secret key from " + keyFile, e);

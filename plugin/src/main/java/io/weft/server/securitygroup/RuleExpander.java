@@ -36,7 +36,7 @@ final class RuleExpander {
             Optional<IcmpMatch> icmp = icmp(protocol, request);
             List<RuleSpec> specs = new ArrayList<>();
             for (String text : request.cidrs()) {
-                Cidr cidr = Cidr.parse(text.trim());
+                Cidr cidr = Cidr.parse(text.strip());
                 var rule = new SecurityGroupRule(
                         engine(direction), cidr.family(), protocol, ports, icmp, new RemoteSide.RemoteCidr(cidr));
                 specs.add(new RuleSpec(
@@ -63,6 +63,13 @@ final class RuleExpander {
     }
 
     private static Optional<PortRange> ports(Protocol protocol, RuleRequest request) {
+        // -1 says "no ports" for protocols without them; for TCP and UDP it is no port at all, and
+        // reading it as "every port" would open far more than the caller wrote.
+        if (protocol.hasPorts()
+                && (request.fromPort().orElse(0) == -1 || request.toPort().orElse(0) == -1)) {
+            throw WeftException.invalid(
+                    "port -1 is not valid for " + protocol + "; give a range within 0-65535 (0-65535 for every port)");
+        }
         Optional<Integer> from = request.fromPort().filter(port -> port != -1);
         Optional<Integer> to = request.toPort().filter(port -> port != -1);
         if (from.isEmpty() && to.isEmpty()) {

@@ -2,6 +2,7 @@ package io.weft.server.securitygroup;
 
 import static java.util.Objects.requireNonNull;
 
+import io.weft.server.service.TextFields;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,7 +33,7 @@ public record RuleRequest(
         cidrs = List.copyOf(requireNonNull(cidrs, "cidrs is null"));
         groups = List.copyOf(requireNonNull(groups, "groups is null"));
         requireNonNull(etherType, "etherType is null");
-        requireNonNull(description, "description is null");
+        description = TextFields.description("a rule description", requireNonNull(description, "description is null"));
     }
 
     public static RuleRequest protocol(String protocol) {

@@ -11,6 +11,7 @@ import io.weft.server.service.ChangeRecords;
 import io.weft.server.service.Mutation;
 import io.weft.server.service.Page;
 import io.weft.server.service.Paged;
+import io.weft.server.service.TextFields;
 import io.weft.server.service.Transactions;
 import io.weft.server.tenancy.Account;
 import io.weft.server.tenancy.Caller;
@@ -92,7 +93,8 @@ public final class SecurityGroupService {
             Instant now = clock.instant();
             SecurityGroupEntity group =
                     new SecurityGroupEntity(UUID.randomUUID(), owner, scope, name, request.egressPolicy(), now);
-            group.setDescription(request.description().orElse(null));
+            group.setDescription(TextFields.description("a group description", request.description())
+                    .orElse(null));
             store.persist(session, group);
             if (request.egressPolicy() == EgressPolicy.EC2) {
                 store.persist(session, DefaultGroups.allowAllEgress(group, now));
@@ -143,7 +145,7 @@ public final class SecurityGroupService {
                 requireNameFree(session, group.getAccount(), group.getScope(), newName.get());
                 group.setName(newName.get());
             }
-            description.ifPresent(group::setDescription);
+            TextFields.description("a group description", description).ifPresent(group::setDescription);
             session.flush();
             return Mutation.of(
                     GroupViews.view(session, store, group),
@@ -293,7 +295,8 @@ public final class SecurityGroupService {
     }
 
     /** Revokes rules by id (CloudStack's ruleid, EC2's SecurityGroupRuleId); all or nothing. */
-    public Mutation<List<UUID>> revoke(Caller caller, Collection<UUID> ruleIds) {
+    public Mutation<List<UUID>> revoke(Caller caller, Collection<UUID> ruleIds, RuleDirection direction) {
+        requireNonNull(direction, "direction is null");
         if (ruleIds.isEmpty()) {
             throw new WeftException(ErrorCode.MISSING_PARAMETER, "no rule id given");
         }
@@ -308,6 +311,10 @@ public final class SecurityGroupService {
             for (UUID id : wanted) {
                 if (!found.containsKey(id)) {
                     throw WeftException.notFound("security group rule", id);
+                }
+                if (found.get(id).getDirection() != direction) {
+                    // CloudStack's own refusal: revoking an egress rule as ingress (or back) is an error.
+                    throw WeftException.invalid("Mismatch in rule type for security rule with id " + id);
                 }
             }
             return removeRules(session, found.values());
@@ -399,9 +406,7 @@ public final class SecurityGroupService {
         if (name == null || name.isBlank()) {
             throw new WeftException(ErrorCode.MISSING_PARAMETER, "a security group name is required");
         }
-        if (name.length() > MAX_NAME_LENGTH) {
-            throw WeftException.invalid("security group name is longer than " + MAX_NAME_LENGTH + " characters");
-        }
+        TextFields.checked("a security group name", name, MAX_NAME_LENGTH);
         if (name.equalsIgnoreCase(DefaultGroups.NAME)) {
             throw WeftException.invalid("the security group name " + name + " is reserved");
         }

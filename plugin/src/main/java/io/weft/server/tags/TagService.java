@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
+import io.weft.server.service.TextFields;
 import io.weft.server.service.Transactions;
 import io.weft.server.tenancy.Account;
 import io.weft.server.tenancy.Caller;
@@ -157,6 +158,8 @@ public final class TagService {
                 .apply(ownership.visible(session, caller, taggable.entity(), id, taggable.account(), taggable.noun()));
     }
 
+    private static final String RESERVED_PREFIX = "aws:";
+
     private static void check(String key, String value) {
         if (key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw WeftException.invalid("a tag key must have 1 to " + MAX_KEY_LENGTH + " characters");
@@ -164,6 +167,12 @@ public final class TagService {
         if (value == null || value.length() > MAX_VALUE_LENGTH) {
             throw WeftException.invalid("a tag value must have at most " + MAX_VALUE_LENGTH + " characters");
         }
+        // Tags are one set across both APIs, so EC2's reserved prefix is reserved in CloudStack too.
+        if (key.regionMatches(true, 0, RESERVED_PREFIX, 0, RESERVED_PREFIX.length())) {
+            throw WeftException.invalid("Tag keys starting with 'aws:' are reserved for internal use");
+        }
+        TextFields.checked("a tag key", key, MAX_KEY_LENGTH);
+        TextFields.checked("a tag value", value, MAX_VALUE_LENGTH);
     }
 
     private static TagView view(ResourceTag tag) {

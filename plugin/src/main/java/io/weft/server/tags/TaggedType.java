@@ -28,7 +28,7 @@ public enum TaggedType {
     /** Accepts the stored name in any case (CloudStack's {@code resourcetype}). */
     public static TaggedType fromStoredName(String name) {
         for (TaggedType type : values()) {
-            if (type.storedName.toLowerCase(Locale.ROOT).equals(name.trim().toLowerCase(Locale.ROOT))) {
+            if (type.storedName.toLowerCase(Locale.ROOT).equals(name.strip().toLowerCase(Locale.ROOT))) {
                 return type;
             }
         }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
+import io.weft.server.service.TextFields;
 import io.weft.server.service.Transactions;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -71,9 +72,6 @@ final class TenancyOperations {
         if (name == null || name.isBlank()) {
             throw new WeftException(ErrorCode.MISSING_PARAMETER, what + " is required");
         }
-        if (name.length() > MAX_NAME_LENGTH) {
-            throw WeftException.invalid(what + " is longer than " + MAX_NAME_LENGTH + " characters");
-        }
-        return name;
+        return TextFields.checked(what, name, MAX_NAME_LENGTH);
     }
 }

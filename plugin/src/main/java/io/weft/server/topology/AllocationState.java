@@ -22,7 +22,7 @@ public enum AllocationState {
 
     /** Parses the CloudStack spelling or the constant name, ignoring case. */
     public static AllocationState parse(String value) {
-        String wanted = value.trim().toLowerCase(Locale.ROOT);
+        String wanted = value.strip().toLowerCase(Locale.ROOT);
         for (AllocationState candidate : values()) {
             if (candidate.displayName.toLowerCase(Locale.ROOT).equals(wanted)
                     || candidate.name().toLowerCase(Locale.ROOT).equals(wanted)) {

@@ -23,7 +23,7 @@ public enum HostState {
 
     /** Parses the CloudStack spelling or the constant name, ignoring case. */
     public static HostState parse(String value) {
-        String wanted = value.trim().toLowerCase(Locale.ROOT);
+        String wanted = value.strip().toLowerCase(Locale.ROOT);
         for (HostState candidate : values()) {
             if (candidate.displayName.toLowerCase(Locale.ROOT).equals(wanted)
                     || candidate.name().toLowerCase(Locale.ROOT).equals(wanted)) {

@@ -26,7 +26,7 @@ public enum HypervisorType {
 
     /** Parses the CloudStack spelling or the constant name, ignoring case. */
     public static HypervisorType parse(String value) {
-        String wanted = value.trim().toLowerCase(Locale.ROOT);
+        String wanted = value.strip().toLowerCase(Locale.ROOT);
         for (HypervisorType candidate : values()) {
             if (candidate.displayName.toLowerCase(Locale.ROOT).equals(wanted)
                     || candidate.name().toLowerCase(Locale.ROOT).equals(wanted)) {

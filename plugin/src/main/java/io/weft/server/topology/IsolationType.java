@@ -32,6 +32,6 @@ public enum IsolationType {
     }
 
     public static IsolationType parse(String value) {
-        return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        return valueOf(value.strip().toUpperCase(Locale.ROOT));
     }
 }

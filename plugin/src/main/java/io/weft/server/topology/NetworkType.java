@@ -20,7 +20,7 @@ public enum NetworkType {
 
     /** Parses the CloudStack spelling or the constant name, ignoring case. */
     public static NetworkType parse(String value) {
-        String wanted = value.trim().toLowerCase(Locale.ROOT);
+        String wanted = value.strip().toLowerCase(Locale.ROOT);
         for (NetworkType candidate : values()) {
             if (candidate.displayName.toLowerCase(Locale.ROOT).equals(wanted)
                     || candidate.name().toLowerCase(Locale.ROOT).equals(wanted)) {

@@ -12,6 +12,8 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -110,6 +112,28 @@ class EmbeddedMessageBrokerTest {
         assertThat(first.password()).hasSizeGreaterThan(20);
         assertThat(Files.getPosixFilePermissions(journal.resolve(ManagerCredentialsStore.FILE_NAME)))
                 .hasSize(2);
+    }
+
+    @Test
+    void aTakenPortFailsTheStartAtOnceNamingThePort() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            BrokerConfig onTakenPort = new BrokerConfig(
+                    true,
+                    "127.0.0.1",
+                    taken.getLocalPort(),
+                    journal,
+                    Optional.empty(),
+                    "weft-manager",
+                    Optional.empty());
+            EmbeddedMessageBroker refused =
+                    new EmbeddedMessageBroker(onTakenPort, ManagerCredentialsStore.resolve(onTakenPort));
+
+            assertThatThrownBy(refused::start)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
+                    .hasMessageContaining("broker.port");
+            assertThat(refused.healthy()).isFalse();
+        }
     }
 
     private EmbeddedMessageBroker start() throws Exception {

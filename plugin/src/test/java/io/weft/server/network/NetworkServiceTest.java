@@ -72,18 +72,24 @@ class NetworkServiceTest {
     }
 
     @Test
-    void aRequestedSegmentIdMustBeInTheZoneRangesAndFree() {
+    void aRequestedSegmentIdMustBeInTheZoneRangesAndFreeAndOnlyTheRootAdminMayAskForOne() {
         NewNetwork request = NewNetwork.of(fx.zone, "pinned", "10.1.0.0/24");
+        NewNetwork forAlice = request.forAccount(fx.alice.accountId());
+        NewNetwork forBob = request.forAccount(fx.bob.accountId());
         assertThat(fx.networks
-                        .create(fx.alice, request.withIsolation(IsolationType.VXLAN, Optional.of(5007L)))
+                        .create(fx.root, forAlice.withIsolation(IsolationType.VXLAN, Optional.of(5007L)))
                         .value()
                         .segmentId())
                 .contains(5007L);
         fx.assertFailsUnchanged(
-                () -> fx.networks.create(fx.bob, request.withIsolation(IsolationType.VXLAN, Optional.of(5007L))),
+                () -> fx.networks.create(fx.root, forBob.withIsolation(IsolationType.VXLAN, Optional.of(5007L))),
                 ErrorCode.DUPLICATE);
         fx.assertFailsUnchanged(
-                () -> fx.networks.create(fx.bob, request.withIsolation(IsolationType.VXLAN, Optional.of(9000L))),
+                () -> fx.networks.create(fx.root, forBob.withIsolation(IsolationType.VXLAN, Optional.of(9000L))),
+                ErrorCode.INVALID_PARAMETER);
+        // The segment is the operator's to give: a tenant asking for a free one is refused too.
+        fx.assertFailsUnchanged(
+                () -> fx.networks.create(fx.bob, request.withIsolation(IsolationType.VXLAN, Optional.of(5008L))),
                 ErrorCode.INVALID_PARAMETER);
     }
 

@@ -216,8 +216,14 @@ class SecurityGroupServiceTest {
                         List.of(RuleRequest.tcp(22, 22).fromCidrs("10.0.0.0/8", "10.1.0.0/16")))
                 .value();
         fx.assertFailsUnchanged(
-                () -> groups.revoke(fx.alice, List.of(rules.get(0).id(), UUID.randomUUID())), ErrorCode.NOT_FOUND);
-        fx.assertFailsUnchanged(() -> groups.revoke(fx.bob, List.of(rules.get(0).id())), ErrorCode.NOT_FOUND);
+                () -> groups.revoke(fx.alice, List.of(rules.get(0).id(), UUID.randomUUID()), RuleDirection.INGRESS),
+                ErrorCode.NOT_FOUND);
+        fx.assertFailsUnchanged(
+                () -> groups.revoke(fx.bob, List.of(rules.get(0).id()), RuleDirection.INGRESS), ErrorCode.NOT_FOUND);
+        // An ingress rule revoked as egress is refused, as CloudStack refuses it ("mismatch in rule type").
+        fx.assertFailsUnchanged(
+                () -> groups.revoke(fx.alice, List.of(rules.get(0).id()), RuleDirection.EGRESS),
+                ErrorCode.INVALID_PARAMETER);
         fx.assertFailsUnchanged(
                 () -> groups.revokeMatching(
                         fx.alice,
@@ -228,7 +234,7 @@ class SecurityGroupServiceTest {
         assertThat(groups.get(fx.alice, web.id()).ingress()).hasSize(2);
 
         int before = fx.changes().size();
-        groups.revoke(fx.alice, List.of(rules.get(0).id()));
+        groups.revoke(fx.alice, List.of(rules.get(0).id()), RuleDirection.INGRESS);
         groups.revokeMatching(
                 fx.alice,
                 web.id(),

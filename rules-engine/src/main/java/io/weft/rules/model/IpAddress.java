@@ -35,7 +35,12 @@ public record IpAddress(IpFamily family, long high, long low) implements Compara
     }
 
     private static int parseDecimalOctet(String part, String text) {
-        if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        // A leading zero is refused, not read as decimal: some parsers take "010" as octal 8, so
+        // the same text would name two different addresses.
+        if (part.isEmpty()
+                || part.length() > 3
+                || (part.length() > 1 && part.charAt(0) == '0')
+                || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new InvalidRuleException("not an IPv4 address: '" + text + "'");
         }
         int octet = Integer.parseInt(part);

@@ -20,7 +20,7 @@ public record Protocol(int number) {
     }
 
     public static Protocol parse(String text) {
-        String word = text.trim().toLowerCase(Locale.ROOT);
+        String word = text.strip().toLowerCase(Locale.ROOT);
         switch (word) {
             case "all":
             case "-1":

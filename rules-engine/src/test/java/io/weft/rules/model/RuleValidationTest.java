@@ -101,6 +101,13 @@ class RuleValidationTest {
         assertThatThrownBy(() -> Cidr.parse("256.0.0.0/8")).isInstanceOf(InvalidRuleException.class);
         assertThatThrownBy(() -> Cidr.parse("2001:db8::1::2/64")).isInstanceOf(InvalidRuleException.class);
         assertThatThrownBy(() -> Cidr.parse("example.com/24")).isInstanceOf(InvalidRuleException.class);
+        // Ambiguous or smuggled forms: an octal-looking octet, a trailing NUL, a stray space.
+        assertThatThrownBy(() -> Cidr.parse("10.10.0.010/32")).isInstanceOf(InvalidRuleException.class);
+        assertThatThrownBy(() -> Cidr.parse("10.0.0.0/24\0")).isInstanceOf(InvalidRuleException.class);
+        assertThatThrownBy(() -> Cidr.parse("10.0.0.0\0/24")).isInstanceOf(InvalidRuleException.class);
+        assertThatThrownBy(() -> Cidr.parse("10.0.0.0/ 24")).isInstanceOf(InvalidRuleException.class);
+        assertThat(Cidr.parse("10.0.0.0/24")).hasToString("10.0.0.0/24");
+        assertThat(Cidr.parse("0.0.0.0/0")).hasToString("0.0.0.0/0");
     }
 
     @Test

@@ -82,7 +82,7 @@ public final class CloudStackSignature {
         byte[] presented;
         try {
             // A '+' sent unencoded in a query string arrives as a space.
-            presented = Base64.getDecoder().decode(signature.trim().replace(' ', '+'));
+            presented = Base64.getDecoder().decode(signature.strip().replace(' ', '+'));
         } catch (IllegalArgumentException e) {
             return false;
         }

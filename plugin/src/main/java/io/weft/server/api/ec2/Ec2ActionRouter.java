@@ -77,6 +77,18 @@ final class Ec2ActionRouter {
         return dispatch(parameters, caller, Ec2Zones.REGION, requestId);
     }
 
+    /**
+     * EC2 takes no control characters in any value, and an XML answer could not give them back as
+     * sent (NUL cannot be written at all, CR comes back as LF), so they are refused up front.
+     */
+    private static void refuseControlCharacters(Map<String, String> parameters) {
+        parameters.forEach((name, value) -> {
+            if (value.codePoints().anyMatch(Character::isISOControl)) {
+                throw Ec2Failure.invalidValue("Value for parameter " + name + " contains a control character");
+            }
+        });
+    }
+
     /** A call signed for {@code region}, which the answers report as theirs. */
     Reply dispatch(Map<String, String> parameters, Caller caller, String region, String requestId) {
         String name = parameters.getOrDefault("Action", "");
@@ -87,6 +99,7 @@ final class Ec2ActionRouter {
                     .orElseThrow(() -> new Ec2Failure(
                             "InvalidAction", "The action " + name + " is not valid for this web service."));
             Ec2Params params = new Ec2Params(parameters);
+            refuseControlCharacters(parameters);
             validate(spec, params);
             Ec2Call call = new Ec2Call(spec, params, caller, requestId, region);
             if (params.bool("DryRun").orElse(false)) {
@@ -143,7 +156,7 @@ final class Ec2ActionRouter {
         if (param.type() == Ec2ParamType.INTEGER) {
             long number;
             try {
-                number = Long.parseLong(value.trim());
+                number = Long.parseLong(value.strip());
             } catch (NumberFormatException e) {
                 throw Ec2Failure.invalidValue("Invalid value '" + value + "' for " + wireName + ": not an integer");
             }

@@ -46,7 +46,7 @@ final class Ec2Params {
     Optional<Integer> integer(String name) {
         return string(name).map(text -> {
             try {
-                return Integer.parseInt(text.trim());
+                return Integer.parseInt(text.strip());
             } catch (NumberFormatException e) {
                 throw Ec2Failure.invalidValue("Invalid value '" + text + "' for " + prefix + name + ": not an integer");
             }
@@ -54,7 +54,7 @@ final class Ec2Params {
     }
 
     Optional<Boolean> bool(String name) {
-        return string(name).map(text -> switch (text.trim()) {
+        return string(name).map(text -> switch (text.strip()) {
             case "true" -> true;
             case "false" -> false;
             default -> throw Ec2Failure.invalidValue(

@@ -41,10 +41,10 @@ final class Ec2Permissions {
                 base(permission.required("IpProtocol"), permission.integer("FromPort"), permission.integer("ToPort"));
         List<RuleRequest> requests = new ArrayList<>();
         for (Ec2Params range : permission.structs("IpRanges")) {
-            requests.add(described(base.fromCidrs(range.required("CidrIp")), range));
+            requests.add(described(base.fromCidrs(ipv4(range.required("CidrIp"))), range));
         }
         for (Ec2Params range : permission.structs("Ipv6Ranges")) {
-            requests.add(described(base.fromCidrs(range.required("CidrIpv6")), range));
+            requests.add(described(base.fromCidrs(ipv6(range.required("CidrIpv6"))), range));
         }
         if (permission.hasAny("PrefixListIds")) {
             throw Ec2Failure.invalidValue("prefix lists are not supported");
@@ -66,7 +66,7 @@ final class Ec2Permissions {
         RuleRequest base =
                 base(params.string("IpProtocol").orElse("-1"), params.integer("FromPort"), params.integer("ToPort"));
         List<RuleRequest> requests = new ArrayList<>();
-        params.string("CidrIp").ifPresent(cidr -> requests.add(base.fromCidrs(cidr)));
+        params.string("CidrIp").ifPresent(cidr -> requests.add(base.fromCidrs(ipv4(cidr))));
         params.string("SourceSecurityGroupName").ifPresent(name -> requests.add(base.fromGroups(GroupRef.name(name))));
         if (requests.isEmpty()) {
             throw Ec2Failure.missing("CidrIp or SourceSecurityGroupName");
@@ -74,9 +74,24 @@ final class Ec2Permissions {
         return requests;
     }
 
+    /** CidrIp holds IPv4 ranges only, CidrIpv6 IPv6 ones: EC2 refuses the other family in each. */
+    private static String ipv4(String cidr) {
+        if (cidr.indexOf(':') >= 0) {
+            throw Ec2Failure.invalidValue("CIDR block " + cidr + " is malformed");
+        }
+        return cidr;
+    }
+
+    private static String ipv6(String cidr) {
+        if (cidr.indexOf(':') < 0) {
+            throw Ec2Failure.invalidValue("CIDR block " + cidr + " is malformed");
+        }
+        return cidr;
+    }
+
     /** EC2 carries ICMP type and code in FromPort and ToPort. */
     static RuleRequest base(String protocol, Optional<Integer> from, Optional<Integer> to) {
-        String normalized = protocol.trim().toLowerCase(Locale.ROOT);
+        String normalized = protocol.strip().toLowerCase(Locale.ROOT);
         if (isIcmp(normalized)) {
             return new RuleRequest(
                     normalized,

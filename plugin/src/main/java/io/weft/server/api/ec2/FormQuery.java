@@ -47,7 +47,9 @@ final class FormQuery {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw Ec2Failure.invalidValue("malformed form encoding: " + e.getMessage());
+            // The decoder's own message names the decoder; say what is wrong with the request instead.
+            throw Ec2Failure.invalidValue(
+                    "The request has a malformed percent-encoding (a % not followed by two hex digits)");
         }
     }
 }

@@ -46,6 +46,10 @@ final class SecurityGroupActions implements Ec2Action.Family {
         Caller caller = call.caller();
         Ec2Params params = call.params();
         String name = params.required("GroupName");
+        if (name.startsWith("sg-")) {
+            // EC2 refuses it: a name that looks like an id would make GroupName and GroupId ambiguous.
+            throw Ec2Failure.invalidValue("Group names may not be in the format sg-*");
+        }
         String description = params.required("GroupDescription");
         // EC2 would use the default VPC; Weft has none, so the VPC must be named.
         UUID vpc = ids.vpc(caller, params.required("VpcId"));

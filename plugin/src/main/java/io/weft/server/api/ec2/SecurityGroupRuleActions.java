@@ -84,7 +84,7 @@ final class SecurityGroupRuleActions implements Ec2Action.Family {
                 }
                 revoked.add(ref.ruleId());
             }
-            groups.revoke(caller, revoked);
+            groups.revoke(caller, revoked, direction);
         } else {
             List<RuleRequest> requests = permissions.read(caller, call.params());
             if (requests.isEmpty()) {

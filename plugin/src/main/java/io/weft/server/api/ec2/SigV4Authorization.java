@@ -2,6 +2,7 @@ package io.weft.server.api.ec2;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -50,7 +51,11 @@ record SigV4Authorization(
             throw incomplete("Authorization header requires 'Credential', 'SignedHeaders' and 'Signature'");
         }
         String[] scope = credential.split("/");
-        if (scope.length != 5 || !scope[4].equals("aws4_request") || scope[0].isEmpty()) {
+        // Every part of the scope keys the signature (an empty one cannot even make an HMAC key).
+        if (scope.length != 5
+                || !scope[4].equals("aws4_request")
+                || Arrays.stream(scope).anyMatch(String::isEmpty)
+                || !scope[1].matches("[0-9]{8}")) {
             throw incomplete("Credential must be <access key>/<yyyymmdd>/<region>/<service>/aws4_request");
         }
         List<String> headers = List.of(signedHeaders.split(";"));

@@ -85,13 +85,21 @@ final class SubnetActions implements Ec2Action.Family {
         out.end();
     }
 
-    /** EC2 names the overlap {@code InvalidSubnet.Conflict}; the service only knows "invalid". */
+    /**
+     * EC2 names a range outside the VPC {@code InvalidSubnet.Range} and an overlap {@code
+     * InvalidSubnet.Conflict}; the service only knows "invalid".
+     */
     private void requireNoConflict(Caller caller, ScopeView vpc, String cidrText) {
         Cidr cidr;
         try {
-            cidr = Cidr.parse(cidrText.trim());
+            cidr = Cidr.parse(cidrText.strip());
         } catch (IllegalArgumentException e) {
             throw Ec2Failure.invalidValue("Value (" + cidrText + ") for parameter cidrBlock is invalid.");
+        }
+        // EC2 checks the range before overlaps: a subnet larger than its VPC is out of range, even
+        // though it also overlaps every subnet the VPC has.
+        if (!GuestAddressing.contains(Cidr.parse(vpc.cidr()), cidr)) {
+            throw new Ec2Failure("InvalidSubnet.Range", "The CIDR '" + cidrText + "' is invalid.");
         }
         for (NetworkView other : networks.list(caller, NetworkQuery.all().inScope(vpc.id()), Page.ALL)
                 .items()) {

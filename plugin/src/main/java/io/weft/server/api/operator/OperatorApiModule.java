@@ -56,12 +56,12 @@ public final class OperatorApiModule extends AbstractModule {
 
     private static RestResponse change(ConvergenceQueries dispatcher, RestRequest request) {
         requireOperator(request.caller());
-        long changeId;
-        try {
-            changeId = Long.parseLong(request.path().get("changeId"));
-        } catch (NumberFormatException e) {
-            throw WeftException.invalid("changeId must be a number");
+        String text = request.path().get("changeId");
+        // Change ids start at 1: anything else (a sign, zero, a number too big) names no change.
+        if (!text.matches("[0-9]{1,18}") || Long.parseLong(text) < 1) {
+            throw WeftException.invalid("changeId must be a positive whole number");
         }
+        long changeId = Long.parseLong(text);
         ChangeStatus status = request.waitFor()
                 .map(timeout -> dispatcher.awaitApplied(changeId, timeout))
                 .orElseGet(() -> dispatcher.change(changeId));

@@ -2,6 +2,7 @@ package io.weft.server.api.rest;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,8 @@ import io.weft.server.http.HttpResponses;
 import io.weft.server.tenancy.ApiCredentials;
 import io.weft.server.tenancy.ApiKeyDirectory;
 import io.weft.server.tenancy.Caller;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -49,10 +52,16 @@ public final class RestHandler extends Handler.Abstract {
 
     private final List<RestRoute> routes;
     private final ApiKeyDirectory directory;
+    private final int maxBodySize;
 
-    public RestHandler(Set<RestRoute> routes, ApiKeyDirectory directory) {
+    /** {@code maxBodySize}: the largest body read, in bytes; a larger one is refused with 413 unread. */
+    public RestHandler(Set<RestRoute> routes, ApiKeyDirectory directory, int maxBodySize) {
         this.routes = List.copyOf(requireNonNull(routes, "routes is null"));
         this.directory = requireNonNull(directory, "directory is null");
+        if (maxBodySize < 1) {
+            throw new IllegalArgumentException("maxBodySize must be positive");
+        }
+        this.maxBodySize = maxBodySize;
     }
 
     @Override
@@ -62,6 +71,9 @@ public final class RestHandler extends Handler.Abstract {
             answer = dispatch(request);
         } catch (WeftException e) {
             answer = error(e.code(), e.getMessage());
+        } catch (BodyTooLarge e) {
+            answer = new RestResponse(
+                    413, errorBody("PAYLOAD_TOO_LARGE", "the request body is larger than " + maxBodySize + " bytes"));
         } catch (RuntimeException e) {
             LOG.error("REST request {} {} failed", request.getMethod(), request.getHttpURI(), e);
             answer = error(ErrorCode.INTERNAL, "internal error");
@@ -111,7 +123,7 @@ public final class RestHandler extends Handler.Abstract {
         }
         String decoded;
         try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new WeftException(ErrorCode.UNAUTHENTICATED, "malformed Basic credentials");
         }
@@ -132,22 +144,70 @@ public final class RestHandler extends Handler.Abstract {
         Map<String, String> query = new LinkedHashMap<>();
         Fields fields = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
         for (Fields.Field field : fields) {
-            query.put(field.getName(), field.getValue());
+            query.put(refuseControlCharacters(field.getName()), refuseControlCharacters(field.getValue()));
         }
         return query;
     }
 
-    private static JsonNode body(Request request) {
-        try {
-            String text = Content.Source.asString(request, StandardCharsets.UTF_8);
-            if (text == null || text.isBlank()) {
-                return NullNode.getInstance();
-            }
-            return JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw WeftException.invalid("the request body is not JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
+    /**
+     * The body as JSON. Reads at most {@code maxBodySize} bytes, whatever the client announces, so a
+     * huge body costs no memory; parse errors are told by position only (the parser's own text
+     * names its internals); control characters in any string are refused, since the answers could
+     * not give them back as sent.
+     */
+    private JsonNode body(Request request) {
+        if (request.getLength() > maxBodySize) {
+            throw new BodyTooLarge();
+        }
+        byte[] bytes;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            bytes = in.readNBytes(maxBodySize + 1);
+        } catch (IOException e) {
             throw new WeftException(ErrorCode.INVALID_PARAMETER, "could not read the request body", e);
+        }
+        if (bytes.length > maxBodySize) {
+            throw new BodyTooLarge();
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            return NullNode.getInstance();
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw WeftException.invalid(
+                    at == null
+                            ? "the request body is not valid JSON"
+                            : "the request body is not valid JSON (line " + at.getLineNr() + ", column "
+                                    + at.getColumnNr() + ")");
+        }
+        refuseControlCharacters(body);
+        return body;
+    }
+
+    private static void refuseControlCharacters(JsonNode node) {
+        if (node.isTextual()) {
+            refuseControlCharacters(node.textValue());
+        }
+        node.fieldNames().forEachRemaining(RestHandler::refuseControlCharacters);
+        node.elements().forEachRemaining(RestHandler::refuseControlCharacters);
+    }
+
+    private static String refuseControlCharacters(String text) {
+        if (text != null && text.codePoints().anyMatch(Character::isISOControl)) {
+            throw WeftException.invalid("a value contains a control character");
+        }
+        return text;
+    }
+
+    /** A body over the limit: answered 413, not as one of Weft's error codes (nothing was asked yet). */
+    private static final class BodyTooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BodyTooLarge() {
+            super(null, null, false, false);
         }
     }
 

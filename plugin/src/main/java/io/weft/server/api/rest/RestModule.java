@@ -2,6 +2,7 @@ package io.weft.server.api.rest;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.ProvidesIntoSet;
+import io.weft.server.http.HttpConfig;
 import io.weft.server.http.HttpRoute;
 import io.weft.server.tenancy.ApiKeyDirectory;
 import java.util.Set;
@@ -14,7 +15,7 @@ public final class RestModule extends AbstractModule {
     }
 
     @ProvidesIntoSet
-    HttpRoute restRoute(Set<RestRoute> routes, ApiKeyDirectory directory) {
-        return new HttpRoute(RestHandler.PREFIX + "/*", "rest", new RestHandler(routes, directory));
+    HttpRoute restRoute(Set<RestRoute> routes, ApiKeyDirectory directory, HttpConfig http) {
+        return new HttpRoute(RestHandler.PREFIX + "/*", "rest", new RestHandler(routes, directory, http.maxFormSize()));
     }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -118,6 +120,21 @@ class SigV4VerifierTest {
     void malformedAuthorizationIsIncompleteSignature() {
         assertThatThrownBy(
                         () -> SigV4Authorization.parse("AWS4-HMAC-SHA256 Credential=AKID/20240101/r/ec2/aws4_request"))
+                .isInstanceOfSatisfying(
+                        Ec2Failure.class, e -> assertThat(e.code()).isEqualTo("IncompleteSignature"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "AKID/20240101//ec2/aws4_request",
+                "AKID//us-east-1/ec2/aws4_request",
+                "AKID/20240101/us-east-1//aws4_request",
+                "AKID/2024-01-01/us-east-1/ec2/aws4_request"
+            })
+    void aScopeWithAnEmptyOrMalformedPartIsIncompleteSignature(String credential) {
+        assertThatThrownBy(() -> SigV4Authorization.parse(
+                        "AWS4-HMAC-SHA256 Credential=" + credential + ", SignedHeaders=host;x-amz-date, Signature=00"))
                 .isInstanceOfSatisfying(
                         Ec2Failure.class, e -> assertThat(e.code()).isEqualTo("IncompleteSignature"));
     }

@@ -101,29 +101,32 @@ final class RuleCommands {
 
     abstract static class Revoke extends JobCommand {
         private final SecurityGroupService groups;
+        private final RuleDirection direction;
 
-        Revoke(String name, SecurityGroupService groups) {
+        Revoke(String name, SecurityGroupService groups, RuleDirection direction) {
             super(name, "SecurityGroupRule", "id");
             this.groups = requireNonNull(groups, "groups is null");
+            this.direction = requireNonNull(direction, "direction is null");
         }
 
         @Override
         public JobOutcome run(Caller caller, Params params) {
-            return JobOutcome.of(CloudStackResult.success(), groups.revoke(caller, List.of(params.requiredUuid("id"))));
+            return JobOutcome.of(
+                    CloudStackResult.success(), groups.revoke(caller, List.of(params.requiredUuid("id")), direction));
         }
     }
 
     static final class RevokeIngress extends Revoke {
         @Inject
         RevokeIngress(SecurityGroupService groups) {
-            super("revokeSecurityGroupIngress", groups);
+            super("revokeSecurityGroupIngress", groups, RuleDirection.INGRESS);
         }
     }
 
     static final class RevokeEgress extends Revoke {
         @Inject
         RevokeEgress(SecurityGroupService groups) {
-            super("revokeSecurityGroupEgress", groups);
+            super("revokeSecurityGroupEgress", groups, RuleDirection.EGRESS);
         }
     }
 }

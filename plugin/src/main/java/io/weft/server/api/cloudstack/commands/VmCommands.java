@@ -236,8 +236,11 @@ final class VmCommands {
         public CloudStackResult execute(Caller caller, Params params) {
             UUID id = params.requiredUuid("id");
             Optional<java.util.List<GroupRef>> groups = groups(params);
-            VirtualMachineView vm =
-                    groups.isPresent() ? vms.setGroups(caller, id, groups.get()).value() : vms.get(caller, id);
+            Optional<String> name = params.get("name");
+            Optional<String> displayName = params.get("displayname");
+            VirtualMachineView vm = name.isPresent() || displayName.isPresent() || groups.isPresent()
+                    ? vms.update(caller, id, name, displayName, groups).value()
+                    : vms.get(caller, id);
             return CloudStackResult.object("virtualmachine", VmResponse.of(vm));
         }
     }
