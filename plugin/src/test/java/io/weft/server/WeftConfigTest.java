@@ -8,6 +8,7 @@ import io.weft.server.api.cloudstack.ApiConfig;
 import io.weft.server.api.ec2.Ec2Config;
 import io.weft.server.api.port.PortApiSettings;
 import io.weft.server.broker.BrokerConfig;
+import io.weft.server.broker.BrokerTls;
 import io.weft.server.config.ConfigException;
 import io.weft.server.config.ConfigSource;
 import io.weft.server.dispatch.DispatchSettings;
@@ -47,6 +48,12 @@ class WeftConfigTest {
             List.of("broker.url", "WEFT_BROKER_URL", "tcp://mq:61616"),
             List.of("broker.managerUser", "WEFT_BROKER_MANAGER_USER", "mgr"),
             List.of("broker.managerPassword", "WEFT_BROKER_MANAGER_PASSWORD", "mgrpw"),
+            List.of("broker.tls.keyStorePath", "WEFT_BROKER_TLS_KEY_STORE_PATH", "/etc/weft/broker.p12"),
+            List.of("broker.tls.keyStorePassword", "WEFT_BROKER_TLS_KEY_STORE_PASSWORD", "kspw"),
+            List.of("broker.tls.storeType", "WEFT_BROKER_TLS_STORE_TYPE", "JKS"),
+            List.of("broker.tls.trustStorePath", "WEFT_BROKER_TLS_TRUST_STORE_PATH", "/etc/weft/trust.p12"),
+            List.of("broker.tls.trustStorePassword", "WEFT_BROKER_TLS_TRUST_STORE_PASSWORD", "tspw"),
+            List.of("broker.tls.needClientAuth", "WEFT_BROKER_TLS_NEED_CLIENT_AUTH", "true"),
             List.of("bootstrap.adminApiKey", "WEFT_BOOTSTRAP_ADMIN_API_KEY", "AK"),
             List.of("bootstrap.adminSecretKey", "WEFT_BOOTSTRAP_ADMIN_SECRET_KEY", "SK"),
             List.of("api.enforcePostRequestsAndTimestamps", "WEFT_API_ENFORCE_POST_REQUESTS_AND_TIMESTAMPS", "true"),
@@ -242,7 +249,14 @@ class WeftConfigTest {
                         Path.of("/var/lib/weft-broker"),
                         Optional.of("tcp://mq:61616"),
                         "mgr",
-                        Optional.of("mgrpw")));
+                        Optional.of("mgrpw"),
+                        Optional.of(new BrokerTls(
+                                Path.of("/etc/weft/broker.p12"),
+                                "kspw",
+                                "JKS",
+                                Path.of("/etc/weft/trust.p12"),
+                                "tspw",
+                                true))));
         assertThat(config.bootstrap())
                 .isEqualTo(new BootstrapConfig(Path.of("/srv/weft"), Optional.of("AK"), Optional.of("SK")));
         assertThat(config.api()).isEqualTo(new ApiConfig(true, Duration.ofMinutes(5), 100));

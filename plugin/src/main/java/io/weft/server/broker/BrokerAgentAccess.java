@@ -21,4 +21,12 @@ public final class BrokerAgentAccess implements AgentAccess {
         }
         broker.grantAgent(hostId, secret);
     }
+
+    @Override
+    public void revoke(String hostId, String user) {
+        if (!user.equals(BrokerSecurity.agentUser(hostId))) {
+            throw new IllegalArgumentException("agent user " + user + " does not name host " + hostId);
+        }
+        broker.revokeAgent(hostId);
+    }
 }

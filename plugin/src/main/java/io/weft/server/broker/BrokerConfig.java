@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param managerUser the broker user the server itself connects as
  * @param managerPassword its password; when absent with an embedded broker, one is generated once
  *     and kept in {@code <journalDir>/manager.password}
+ * @param tls TLS on the embedded broker's acceptor, when configured (an external broker's TLS
+ *     settings go in {@link #url()})
  */
 public record BrokerConfig(
         boolean embedded,
@@ -27,7 +29,8 @@ public record BrokerConfig(
         Path journalDir,
         Optional<String> url,
         String managerUser,
-        Optional<String> managerPassword) {
+        Optional<String> managerPassword,
+        Optional<BrokerTls> tls) {
     public static final boolean DEFAULT_EMBEDDED = true;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 61616;
@@ -39,12 +42,25 @@ public record BrokerConfig(
         requireNonNull(url, "url is null");
         requireNonNull(managerUser, "managerUser is null");
         requireNonNull(managerPassword, "managerPassword is null");
+        requireNonNull(tls, "tls is null");
         if (!embedded && url.isEmpty()) {
             throw new ConfigException("broker.url is required when broker.embedded is false");
         }
         if (!embedded && managerPassword.isEmpty()) {
             throw new ConfigException("broker.managerPassword is required when broker.embedded is false");
         }
+    }
+
+    /** Without TLS. */
+    public BrokerConfig(
+            boolean embedded,
+            String host,
+            int port,
+            Path journalDir,
+            Optional<String> url,
+            String managerUser,
+            Optional<String> managerPassword) {
+        this(embedded, host, port, journalDir, url, managerUser, managerPassword, Optional.empty());
     }
 
     public static BrokerConfig from(ConfigSource source, Path dataDir) {
@@ -55,13 +71,16 @@ public record BrokerConfig(
                 source.path("broker.journalDir", dataDir.resolve("broker")),
                 source.value("broker.url"),
                 source.string("broker.managerUser", DEFAULT_MANAGER_USER),
-                source.value("broker.managerPassword"));
+                source.value("broker.managerPassword"),
+                BrokerTls.from(source));
     }
 
     @Override
     public String toString() {
         return "BrokerConfig[embedded=" + embedded + ", host=" + host + ", port=" + port + ", journalDir="
                 + journalDir + ", url=" + url.orElse("") + ", managerUser=" + managerUser + ", managerPassword="
-                + managerPassword.map(p -> "***").orElse("(generated)") + "]";
+                + managerPassword.map(p -> "***").orElse("(generated)") + ", tls="
+                + tls.map(BrokerTls::toString).orElse("off")
+                + "]";
     }
 }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
  * Connections to the broker as the manager user, for the server's own producers and consumers.
@@ -22,6 +21,6 @@ public final class BrokerConnections {
 
     /** A new factory for the running broker; the caller closes the connections it makes. */
     public ConnectionFactory connectionFactory() {
-        return new ActiveMQConnectionFactory(broker.clientUrl(), manager.user(), manager.password());
+        return broker.connectionFactory(manager);
     }
 }

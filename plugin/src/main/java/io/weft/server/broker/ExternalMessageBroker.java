@@ -31,6 +31,13 @@ public final class ExternalMessageBroker implements MessageBroker {
     @Override
     public void grantAgent(String hostId, String password) {}
 
+    /**
+     * An external broker's users are removed by its operators; until they are, the server's inbox
+     * refuses what the deleted host's agent sends, since no host answers to its user.
+     */
+    @Override
+    public void revokeAgent(String hostId) {}
+
     @Override
     public boolean healthy() {
         try (ActiveMQConnectionFactory factory =

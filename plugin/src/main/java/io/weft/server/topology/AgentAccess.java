@@ -7,6 +7,18 @@ package io.weft.server.topology;
 public interface AgentAccess {
     void grant(String hostId, String user, String secret);
 
+    /**
+     * Takes the agent of a deleted host off the broker at once: its login stops working and the
+     * sessions it has open are closed.
+     */
+    void revoke(String hostId, String user);
+
     /** An implementation for brokers provisioned outside Weft. */
-    AgentAccess EXTERNAL = (hostId, user, secret) -> {};
+    AgentAccess EXTERNAL = new AgentAccess() {
+        @Override
+        public void grant(String hostId, String user, String secret) {}
+
+        @Override
+        public void revoke(String hostId, String user) {}
+    };
 }

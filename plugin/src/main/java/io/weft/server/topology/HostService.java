@@ -17,7 +17,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.hibernate.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hypervisor hosts and their agents' broker credentials: root admins only. A host that still holds VMs
@@ -25,6 +28,8 @@ import org.hibernate.Session;
  * every host's tunnel peers and the dispatcher learn of it.
  */
 public final class HostService {
+    private static final Logger LOG = LoggerFactory.getLogger(HostService.class);
+
     private final TopologyOperations operations;
     private final TopologyStore store;
     private final ApiKeys keys;
@@ -32,6 +37,7 @@ public final class HostService {
     private final Clock clock;
     private final ChangeLog changes;
     private final AgentAccess agentAccess;
+    private final AgentDirectory agents;
 
     @Inject
     HostService(
@@ -41,7 +47,8 @@ public final class HostService {
             SecretCipher cipher,
             Clock clock,
             ChangeLog changes,
-            AgentAccess agentAccess) {
+            AgentAccess agentAccess,
+            AgentDirectory agents) {
         this.operations = requireNonNull(operations, "operations is null");
         this.store = requireNonNull(store, "store is null");
         this.keys = requireNonNull(keys, "keys is null");
@@ -49,6 +56,7 @@ public final class HostService {
         this.clock = requireNonNull(clock, "clock is null");
         this.changes = requireNonNull(changes, "changes is null");
         this.agentAccess = requireNonNull(agentAccess, "agentAccess is null");
+        this.agents = requireNonNull(agents, "agents is null");
     }
 
     /**
@@ -92,6 +100,7 @@ public final class HostService {
                 added.host().id().toString(),
                 added.credential().user(),
                 added.credential().secret());
+        agents.forget(added.credential().user());
         return added;
     }
 
@@ -138,9 +147,24 @@ public final class HostService {
         return operations.get(caller, Host.class, id, HostService::view);
     }
 
+    /**
+     * Deletes an empty host and, once that is committed, takes its agent off the broker: the
+     * credential stops working and its open sessions are closed, and the server's inbox no longer
+     * takes messages from it.
+     */
     public void delete(Caller caller, UUID id) {
-        operations.delete(
-                caller, Host.class, id, store::hostContents, (session, host) -> hostChanged(session, host, true));
+        AtomicReference<String> agentUser = new AtomicReference<>();
+        operations.delete(caller, Host.class, id, store::hostContents, (session, host) -> {
+            agentUser.set(host.getAgentUser());
+            hostChanged(session, host, true);
+        });
+        agents.forget(agentUser.get());
+        try {
+            agentAccess.revoke(id.toString(), agentUser.get());
+        } catch (RuntimeException e) {
+            // The host is gone either way: the inbox refuses its agent, and no restart grants it again.
+            LOG.warn("host {} deleted, but its agent's broker access could not be revoked now", id, e);
+        }
     }
 
     /** Every host's tunnel peers and the dispatcher learn of a host's arrival, move or removal. */

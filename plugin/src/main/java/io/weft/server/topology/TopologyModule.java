@@ -27,5 +27,6 @@ public final class TopologyModule extends AbstractModule {
         bind(PodService.class).in(Singleton.class);
         bind(ClusterService.class).in(Singleton.class);
         bind(HostService.class).in(Singleton.class);
+        bind(AgentDirectory.class).in(Singleton.class);
     }
 }

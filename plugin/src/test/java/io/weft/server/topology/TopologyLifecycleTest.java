@@ -71,7 +71,11 @@ class TopologyLifecycleTest extends TopologyTest {
         assertCode(() -> zones.delete(root, zone.id()), ErrorCode.IN_USE);
         assertCode(() -> pods.delete(root, pod.id()), ErrorCode.IN_USE);
         assertCode(() -> clusters.delete(root, cluster.id()), ErrorCode.IN_USE);
+        assertThat(revocations).isEmpty();
         hosts.delete(root, added.host().id());
+        // The deleted host's agent is taken off the broker.
+        assertThat(revocations)
+                .containsExactly(added.host().id() + " host-" + added.host().id());
         clusters.delete(root, cluster.id());
         pods.delete(root, pod.id());
         zones.delete(root, zone.id());

@@ -31,6 +31,14 @@ public final class TopologyServices {
         zones = new ZoneService(operations, store, clock);
         pods = new PodService(operations, store, clock);
         clusters = new ClusterService(operations, store, clock);
-        hosts = new HostService(operations, store, keys, cipher, clock, new ChangeLog(clock), agentAccess);
+        hosts = new HostService(
+                operations,
+                store,
+                keys,
+                cipher,
+                clock,
+                new ChangeLog(clock),
+                agentAccess,
+                new AgentDirectory(operations, clock));
     }
 }

@@ -26,6 +26,7 @@ abstract class TopologyTest {
     HostService hosts;
     TopologyStore store;
     final List<String> grants = new ArrayList<>();
+    final List<String> revocations = new ArrayList<>();
     Caller root;
     Caller tenant;
 
@@ -38,7 +39,17 @@ abstract class TopologyTest {
                 fixture.apiKeys,
                 fixture.cipher,
                 fixture.clock,
-                (host, user, secret) -> grants.add(host + " " + user));
+                new AgentAccess() {
+                    @Override
+                    public void grant(String hostId, String user, String secret) {
+                        grants.add(hostId + " " + user);
+                    }
+
+                    @Override
+                    public void revoke(String hostId, String user) {
+                        revocations.add(hostId + " " + user);
+                    }
+                });
         zones = topology.zones;
         pods = topology.pods;
         clusters = topology.clusters;

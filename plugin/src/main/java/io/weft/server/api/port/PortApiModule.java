@@ -30,6 +30,7 @@ public final class PortApiModule extends AbstractModule {
         bind(WiredPorts.class).in(Singleton.class);
         bind(PortApi.class).in(Singleton.class);
         bind(PortApiEvents.class).in(Singleton.class);
+        bind(PortHosts.class).to(DatabasePortHosts.class);
         OptionalBinder.newOptionalBinder(binder(), PortEvents.class)
                 .setBinding()
                 .to(PortApiEvents.class);

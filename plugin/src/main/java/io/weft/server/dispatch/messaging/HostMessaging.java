@@ -22,6 +22,7 @@ public final class HostMessaging implements HostConnections {
     private final MessageBroker broker;
     private final BrokerCredentials manager;
     private final HostChannelDecorator decorator;
+    private final AgentSenders senders;
     private ActiveMQConnectionFactory factory;
     private JmsHostChannel jms;
     // Read by the dispatcher's thread, set by the thread that starts the server.
@@ -29,22 +30,28 @@ public final class HostMessaging implements HostConnections {
     private ManagerInbox inbox;
 
     @Inject
-    public HostMessaging(MessageBroker broker, BrokerCredentials manager, HostChannelDecorator decorator) {
+    public HostMessaging(
+            MessageBroker broker, BrokerCredentials manager, HostChannelDecorator decorator, AgentSenders senders) {
         this.broker = requireNonNull(broker, "broker is null");
         this.manager = requireNonNull(manager, "manager is null");
         this.decorator = requireNonNull(decorator, "decorator is null");
+        this.senders = requireNonNull(senders, "senders is null");
     }
 
-    /** Connects to the running broker and hands every message agents send to {@code inboxHandler}. */
+    /**
+     * Connects to the running broker and hands every message an agent sends for its own host to
+     * {@code inboxHandler}.
+     */
     @Override
     public synchronized void start(Consumer<HostMessage> inboxHandler) throws Exception {
-        String url = broker.clientUrl();
-        url += (url.contains("?") ? "&" : "?")
-                + "reconnectAttempts=-1&retryInterval=200&retryIntervalMultiplier=1.5&maxRetryInterval=5000";
-        factory = new ActiveMQConnectionFactory(url, manager.user(), manager.password());
+        factory = broker.connectionFactory(manager);
+        factory.setReconnectAttempts(-1);
+        factory.setRetryInterval(200);
+        factory.setRetryIntervalMultiplier(1.5);
+        factory.setMaxRetryInterval(5000);
         jms = new JmsHostChannel(factory);
         channel = decorator.apply(jms);
-        inbox = new ManagerInbox(factory, inboxHandler);
+        inbox = new ManagerInbox(factory, inboxHandler, senders);
         inbox.start();
     }
 

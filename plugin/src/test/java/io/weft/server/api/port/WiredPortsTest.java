@@ -81,13 +81,25 @@ class WiredPortsTest {
     void onlyNewlyWiredPortsBecomeNicPluggedEvents() {
         List<NicPlugged> sent = new ArrayList<>();
         Clock clock = Clock.fixed(Instant.parse("2024-05-01T00:00:00Z"), ZoneOffset.UTC);
-        PortApiEvents events = new PortApiEvents(wired, sent::add, clock);
+        PortApiEvents events = new PortApiEvents(wired, sent::add, clock, port -> Optional.of(H1));
 
         events.portStatus(report(H1, PortStatus.State.WIRED, 1));
         events.portStatus(report(H1, PortStatus.State.WIRED, 2));
         events.portStatus(report(H1, PortStatus.State.UNWIRED, 3));
 
         assertThat(sent).containsExactly(new NicPlugged(PORT, H1, clock.instant()));
+    }
+
+    @Test
+    void aPortWiredByAHostItIsNotBoundToIsNeitherWiredThereNorAnEvent() {
+        List<NicPlugged> sent = new ArrayList<>();
+        PortApiEvents events = new PortApiEvents(wired, sent::add, Clock.systemUTC(), port -> Optional.of(H1));
+
+        events.portStatus(report(H2, PortStatus.State.WIRED, 1));
+
+        assertThat(sent).isEmpty();
+        assertThat(wired.isWired(PORT, Optional.of(H2))).isFalse();
+        assertThat(wired.isWired(PORT, Optional.of(H1))).isFalse();
     }
 
     private static PortStatus report(String host, PortStatus.State state, long generation) {
