@@ -25,6 +25,7 @@ import io.weft.spec.host.HostUpdate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A fleet loaded into the server's dispatch core, every host already sent its FULL state, and one
@@ -57,6 +58,14 @@ public final class MembershipFleet {
     /** Builds the fleet and sends every host its FULL state; costs one compile per host. */
     public static MembershipFleet load(FleetShape shape) {
         requireNonNull(shape, "shape is null");
+        DispatchPlanner planner = new DispatchPlanner(EPOCH, new FleetModel());
+        List<HostUpdate> fulls = planner.apply(changes(shape));
+        // The last host never references the group, so its NIC's membership reaches the others only as data.
+        FleetNic flipping = nic(shape, shape.hosts() - 1, 0, List.of(MEMBERS_GROUP));
+        return new MembershipFleet(shape, planner, fulls, flipping);
+    }
+
+    private static List<FleetChange> changes(FleetShape shape) {
         List<FleetChange> changes = new ArrayList<>();
         for (int h = 0; h < shape.hosts(); h++) {
             changes.add(new FleetChange.PutHost(
@@ -77,11 +86,25 @@ public final class MembershipFleet {
                 changes.add(new FleetChange.PutNic(nic(shape, h, j, groups)));
             }
         }
-        DispatchPlanner planner = new DispatchPlanner(EPOCH, new FleetModel());
-        List<HostUpdate> fulls = planner.apply(changes);
-        // The last host never references the group, so its NIC's membership reaches the others only as data.
+        return changes;
+    }
+
+    /**
+     * Builds the fleet as the dispatcher does at start: every change applied to the model first,
+     * then one FULL per host, planned in host order and handed to {@code sent} as soon as it is
+     * planned, so that nothing but the planner's own sent states outlives the load. For memory
+     * figures; {@link #initialUpdates()} is empty on a fleet loaded this way.
+     */
+    public static MembershipFleet loadStreaming(FleetShape shape, Consumer<HostUpdate> sent) {
+        requireNonNull(shape, "shape is null");
+        requireNonNull(sent, "sent is null");
+        FleetModel model = FleetModel.of(changes(shape));
+        DispatchPlanner planner = new DispatchPlanner(EPOCH, model);
+        for (String hostId : model.hostIds()) {
+            planner.full(hostId).ifPresent(sent);
+        }
         FleetNic flipping = nic(shape, shape.hosts() - 1, 0, List.of(MEMBERS_GROUP));
-        return new MembershipFleet(shape, planner, fulls, flipping);
+        return new MembershipFleet(shape, planner, List.of(), flipping);
     }
 
     public FleetShape shape() {

@@ -1,7 +1,10 @@
 package io.weft.server.dispatch;
 
 import io.weft.rules.model.IpAddress;
+import io.weft.rules.model.IpFamily;
+import io.weft.rules.state.MemberBlock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -27,6 +30,10 @@ final class CalculationIndex {
     private final Map<String, Set<String>> nicsByNetwork = new HashMap<>();
     /** referenced group → groups whose rules name it. */
     private final Map<String, Set<String>> referencedBy = new HashMap<>();
+    /** group → its member addresses as a sorted immutable list, made on first use after a change. */
+    private final Map<String, List<IpAddress>> addressLists = new HashMap<>();
+
+    private final GroupMemberBlocks blocks = new GroupMemberBlocks();
 
     void addNic(FleetNic nic) {
         nicsByNetwork.computeIfAbsent(nic.networkId(), k -> new TreeSet<>()).add(nic.nicId());
@@ -34,6 +41,7 @@ final class CalculationIndex {
             membersByGroup.computeIfAbsent(groupId, k -> new TreeSet<>()).add(nic.nicId());
             for (IpAddress address : nic.ips()) {
                 increment(addressesByGroup, groupId, address);
+                addressChanged(groupId, address);
             }
         }
         nic.hostId().ifPresent(host -> {
@@ -51,6 +59,7 @@ final class CalculationIndex {
             removeFrom(membersByGroup, groupId, nic.nicId());
             for (IpAddress address : nic.ips()) {
                 decrement(addressesByGroup, groupId, address);
+                addressChanged(groupId, address);
             }
         }
         nic.hostId().ifPresent(host -> {
@@ -90,6 +99,31 @@ final class CalculationIndex {
     /** The addresses of the group's member NICs, sorted: what its ipsets hold. */
     SortedSet<IpAddress> memberAddresses(String groupId) {
         return new TreeSet<>(addressesByGroup.getOrDefault(groupId, Map.of()).keySet());
+    }
+
+    /**
+     * The same addresses as one immutable list, shared by every host model built until the group's
+     * addresses change again.
+     */
+    List<IpAddress> memberAddressList(String groupId) {
+        return addressLists.computeIfAbsent(groupId, id -> List.copyOf(memberAddresses(id)));
+    }
+
+    /**
+     * The group's members of {@code family} as the block every host state holding the group's set
+     * shares: the same object until the group's addresses of that family change.
+     */
+    MemberBlock memberBlock(String groupId, IpFamily family) {
+        return blocks.block(
+                groupId,
+                family,
+                id -> addressesByGroup.getOrDefault(id, Map.of()).keySet(),
+                address -> isMemberAddress(groupId, address));
+    }
+
+    private void addressChanged(String groupId, IpAddress address) {
+        addressLists.remove(groupId);
+        blocks.addressChanged(groupId, address);
     }
 
     /** Whether some member NIC of the group holds the address. */

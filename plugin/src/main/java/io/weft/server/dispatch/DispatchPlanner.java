@@ -108,8 +108,7 @@ public final class DispatchPlanner {
      */
     public List<HostUpdate> reload(List<? extends FleetChange> everything) {
         Set<String> before = fleet.hostIds();
-        fleet = new FleetModel();
-        everything.forEach(change -> change.applyTo(fleet));
+        fleet = FleetModel.of(everything); // every host is planned below, so no change's reach is needed
         Set<String> hosts = new TreeSet<>(before);
         hosts.addAll(fleet.hostIds());
         List<HostUpdate> updates = new ArrayList<>();
@@ -163,7 +162,10 @@ public final class DispatchPlanner {
     /** A fresh compile of the host from the current fleet, bypassing everything incremental. */
     public Optional<HostDesiredState> compile(String hostId) {
         Optional<HostModel> model = HostModelBuilder.build(fleet, hostId);
-        return model.map(HostCompiler::compile);
+        CalculationIndex index = fleet.index();
+        // The model's members come from the same index, so its shared block is the one compile would build.
+        return model.map(m ->
+                HostCompiler.compile(m, (groupId, family, setName, members) -> index.memberBlock(groupId, family)));
     }
 
     /**
@@ -183,7 +185,7 @@ public final class DispatchPlanner {
         if (edit.isEmpty()) {
             return Optional.empty();
         }
-        HostDesiredState desired = previous.state().withChanges(edit.upserts(), edit.deletes());
+        HostDesiredState desired = edit.applyTo(previous.state());
         Optional<HostUpdate> delta = UpdatePlanner.delta(hostId, previous, edit.upserts(), edit.deletes(), desired);
         delta.ifPresent(update -> sent.put(hostId, new SentState(update.generation(), desired)));
         return delta;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.weft.rules.model.IpAddress;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,25 @@ public final class FleetModel {
     private final Map<String, FleetNic> nics = new HashMap<>();
     private final Map<String, FleetGroup> groups = new HashMap<>();
     private final CalculationIndex index = new CalculationIndex();
+    /** Off while a whole fleet is loaded: nobody reads the reaches then, and at scale they cost most of the load. */
+    private boolean tracingReach = true;
+
+    /**
+     * A fleet holding what the changes make, applied without working out which hosts each one
+     * reaches (every mutator returns an empty reach meanwhile): for a planner that plans every host
+     * anyway, at start or on a reload. A NIC's reach names every host referencing its groups, so
+     * tracing it for each of 100,000 NICs would cost NICs × referencing hosts.
+     */
+    public static FleetModel of(List<? extends FleetChange> changes) {
+        FleetModel fleet = new FleetModel();
+        fleet.tracingReach = false;
+        try {
+            changes.forEach(change -> change.apply(fleet));
+        } finally {
+            fleet.tracingReach = true;
+        }
+        return fleet;
+    }
 
     public Optional<FleetHost> host(String hostId) {
         return Optional.ofNullable(hosts.get(hostId));
@@ -59,6 +79,9 @@ public final class FleetModel {
     public FleetReach putHost(FleetHost host) {
         requireNonNull(host, "host is null");
         hosts.put(host.hostId(), host);
+        if (!tracingReach) {
+            return FleetReach.NONE;
+        }
         Set<String> affected = index.peersOf(host.hostId());
         affected.add(host.hostId());
         return new FleetReach.Builder().recompile(affected).build();
@@ -66,7 +89,10 @@ public final class FleetModel {
 
     /** Removes a host: every host that shared a network with it withdraws it as a tunnel peer. */
     public FleetReach removeHost(String hostId) {
-        FleetReach.Builder reach = new FleetReach.Builder().recompile(index.peersOf(hostId));
+        FleetReach.Builder reach = new FleetReach.Builder();
+        if (tracingReach) {
+            reach.recompile(index.peersOf(hostId));
+        }
         hosts.remove(hostId);
         for (FleetNic nic : nics.values().stream().toList()) {
             if (nic.hostId().filter(hostId::equals).isPresent()) {
@@ -87,6 +113,9 @@ public final class FleetModel {
     public FleetReach putNetwork(FleetNetwork network) {
         requireNonNull(network, "network is null");
         networks.put(network.networkId(), network);
+        if (!tracingReach) {
+            return FleetReach.NONE;
+        }
         return new FleetReach.Builder()
                 .recompile(index.hostsOnNetwork(network.networkId()))
                 .build();
@@ -152,6 +181,9 @@ public final class FleetModel {
      * groups holds its addresses in that group's set.
      */
     private void reach(FleetNic nic, FleetReach.Builder reach) {
+        if (!tracingReach) {
+            return;
+        }
         nic.hostId().ifPresent(host -> reach.recompile(Set.of(host)));
         reach.recompile(index.hostsOnNetwork(nic.networkId()));
         for (String groupId : nic.securityGroupIds()) {
@@ -163,8 +195,10 @@ public final class FleetModel {
      * Per group of either version, the addresses that are in one version's share of the group but
      * not the other's: only those can have joined or left the group's member set.
      */
-    private static void changedMemberAddresses(
-            Optional<FleetNic> before, Optional<FleetNic> after, FleetReach.Builder reach) {
+    private void changedMemberAddresses(Optional<FleetNic> before, Optional<FleetNic> after, FleetReach.Builder reach) {
+        if (!tracingReach) {
+            return;
+        }
         Set<String> groupIds = new TreeSet<>();
         before.ifPresent(nic -> groupIds.addAll(nic.securityGroupIds()));
         after.ifPresent(nic -> groupIds.addAll(nic.securityGroupIds()));

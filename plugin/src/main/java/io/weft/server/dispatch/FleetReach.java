@@ -39,6 +39,9 @@ public record FleetReach(
         memberAddresses = Collections.unmodifiableSortedMap(copy);
     }
 
+    /** A change that reached no host. */
+    static final FleetReach NONE = new FleetReach(new TreeSet<>(), new TreeSet<>(), new TreeMap<>());
+
     /** Every host reached: the hosts whose desired state may have changed. */
     public SortedSet<String> hosts() {
         SortedSet<String> hosts = new TreeSet<>(recompile);

@@ -9,8 +9,10 @@ import io.weft.rules.state.DesiredEntry;
 import io.weft.rules.state.HostDesiredState;
 import io.weft.rules.state.IpSetEntry;
 import io.weft.rules.state.IpSetMemberEntry;
+import io.weft.rules.state.MemberBlock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +20,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * A batch's membership changes as edits to group ipsets, computed once per batch and applied to
@@ -30,22 +33,73 @@ import java.util.TreeSet;
  * and the addresses that can have changed since the host was last sent are those the batch's
  * changes named. Each is checked against the fleet as it now is, so the patch is exact whatever
  * order the batch's changes came in.
+ *
+ * <p>A host holding the set as a shared {@link MemberBlock} (as compiled states do) swaps in the
+ * group's new block, the one every other such host gets, so they keep sharing it; its DELTA is the
+ * difference between its block and the new one, computed once per distinct old block.
  */
 final class GroupSetPatch {
     private static final GroupSetPatch NONE = new GroupSetPatch(List.of());
 
     /** One group set's edit: members that must be present, and member keys that must be absent. */
-    private record SetEdit(String setKey, SortedMap<String, IpSetMemberEntry> present, SortedSet<String> absent) {}
+    private static final class SetEdit {
+        private final String setName;
+        private final SortedMap<String, IpSetMemberEntry> present;
+        private final SortedSet<String> absent;
+        private final Supplier<MemberBlock> currentBlock;
+        private MemberBlock block;
+        /** Per old block held by some host: what turns it into the current block. */
+        private final Map<MemberBlock, MemberBlock.Changes> changesFrom = new IdentityHashMap<>();
 
-    /** What one host's state must change by: upserts and deletes, each in key order. */
-    record HostEdit(SortedMap<String, DesiredEntry> upserts, SortedSet<String> deletes) {
+        SetEdit(
+                String setName,
+                SortedMap<String, IpSetMemberEntry> present,
+                SortedSet<String> absent,
+                Supplier<MemberBlock> currentBlock) {
+            this.setName = setName;
+            this.present = present;
+            this.absent = absent;
+            this.currentBlock = currentBlock;
+        }
+
+        /** The group's block now, made once for the batch and only if some host holds the set as a block. */
+        MemberBlock block() {
+            if (block == null) {
+                block = currentBlock.get();
+            }
+            return block;
+        }
+
+        MemberBlock.Changes changesFrom(MemberBlock held) {
+            return changesFrom.computeIfAbsent(held, old -> MemberBlock.changes(old, block()));
+        }
+    }
+
+    /**
+     * What one host's state must change by: upserts and deletes, each in key order, as the DELTA
+     * carries them; of these, the members of {@code blocks}' sets are carried by swapping the blocks.
+     */
+    record HostEdit(SortedMap<String, DesiredEntry> upserts, SortedSet<String> deletes, List<MemberBlock> blocks) {
         HostEdit {
             upserts = Collections.unmodifiableSortedMap(new TreeMap<>(requireNonNull(upserts, "upserts is null")));
             deletes = Collections.unmodifiableSortedSet(new TreeSet<>(requireNonNull(deletes, "deletes is null")));
+            blocks = List.copyOf(requireNonNull(blocks, "blocks is null"));
         }
 
         boolean isEmpty() {
             return upserts.isEmpty() && deletes.isEmpty();
+        }
+
+        /** The state after the edit: own entries changed in place, shared sets by their new blocks. */
+        HostDesiredState applyTo(HostDesiredState state) {
+            SortedMap<String, DesiredEntry> ownUpserts = new TreeMap<>(upserts);
+            SortedSet<String> ownDeletes = new TreeSet<>(deletes);
+            for (MemberBlock block : blocks) {
+                String prefix = IpSetEntry.memberKeyPrefix(block.setName());
+                ownUpserts.subMap(prefix, prefix + Character.MAX_VALUE).clear();
+                ownDeletes.subSet(prefix, prefix + Character.MAX_VALUE).clear();
+            }
+            return state.withChanges(ownUpserts, ownDeletes).withMemberBlocks(blocks);
         }
     }
 
@@ -76,8 +130,11 @@ final class GroupSetPatch {
                 SortedSet<String> absent = new TreeSet<>(
                         GroupSets.memberEntries(groupId, family, gone).keySet());
                 if (!present.isEmpty() || !absent.isEmpty()) {
-                    String setKey = IpSetEntry.keyOf(GroupSets.setName(groupId, family));
-                    edits.add(new SetEdit(setKey, present, absent));
+                    edits.add(new SetEdit(
+                            GroupSets.setName(groupId, family),
+                            present,
+                            absent,
+                            () -> index.memberBlock(groupId, family)));
                 }
             }
         });
@@ -91,22 +148,38 @@ final class GroupSetPatch {
     HostEdit editFor(HostDesiredState state) {
         SortedMap<String, DesiredEntry> upserts = new TreeMap<>();
         SortedSet<String> deletes = new TreeSet<>();
+        List<MemberBlock> blocks = new ArrayList<>();
         for (SetEdit edit : edits) {
-            if (state.entry(edit.setKey()).isEmpty()) {
+            if (state.entry(IpSetEntry.keyOf(edit.setName)).isEmpty()) {
                 continue;
             }
-            edit.present().forEach((key, member) -> {
-                Optional<DesiredEntry> held = state.entry(key);
-                if (held.isEmpty() || !held.get().equals(member)) {
+            MemberBlock held = state.memberBlocks().get(edit.setName);
+            if (held != null) {
+                MemberBlock.Changes changes = edit.changesFrom(held);
+                if (!changes.isEmpty()) {
+                    blocks.add(edit.block());
+                    for (String member : changes.added()) {
+                        IpSetMemberEntry entry = new IpSetMemberEntry(edit.setName, member);
+                        upserts.put(entry.key(), entry);
+                    }
+                    for (String member : changes.removed()) {
+                        deletes.add(new IpSetMemberEntry(edit.setName, member).key());
+                    }
+                }
+                continue;
+            }
+            edit.present.forEach((key, member) -> {
+                Optional<DesiredEntry> current = state.entry(key);
+                if (current.isEmpty() || !current.get().equals(member)) {
                     upserts.put(key, member);
                 }
             });
-            for (String key : edit.absent()) {
+            for (String key : edit.absent) {
                 if (state.entry(key).isPresent()) {
                     deletes.add(key);
                 }
             }
         }
-        return new HostEdit(upserts, deletes);
+        return new HostEdit(upserts, deletes, blocks);
     }
 }

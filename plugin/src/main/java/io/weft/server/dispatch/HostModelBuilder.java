@@ -62,7 +62,7 @@ public final class HostModelBuilder {
             FleetGroup group = fleet.group(groupId).orElseThrow();
             groups.add(group.toModel());
             for (String referenced : group.referencedGroups()) {
-                members.computeIfAbsent(referenced, id -> List.copyOf(index.memberAddresses(id)));
+                members.computeIfAbsent(referenced, index::memberAddressList);
             }
         }
         return Optional.of(new HostModel(

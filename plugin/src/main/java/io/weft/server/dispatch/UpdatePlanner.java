@@ -2,6 +2,7 @@ package io.weft.server.dispatch;
 
 import io.weft.rules.state.DesiredEntry;
 import io.weft.rules.state.HostDesiredState;
+import io.weft.rules.state.StateChange;
 import io.weft.spec.host.Generation;
 import io.weft.spec.host.HostMessage;
 import io.weft.spec.host.HostUpdate;
@@ -9,7 +10,6 @@ import io.weft.spec.host.UpdateKind;
 import io.weft.spec.host.WireEntry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -23,23 +23,14 @@ public final class UpdatePlanner {
 
     /** A DELTA from {@code sent} to {@code desired} at the next generation, if they differ. */
     public static Optional<HostUpdate> delta(String hostId, SentState sent, HostDesiredState desired) {
-        Map<String, DesiredEntry> before = sent.state().entries();
-        Map<String, DesiredEntry> after = desired.entries();
-        List<WireEntry> upserts = new ArrayList<>();
-        for (Map.Entry<String, DesiredEntry> entry : after.entrySet()) {
-            if (!entry.getValue().equals(before.get(entry.getKey()))) {
-                upserts.add(toWire(entry.getValue()));
-            }
-        }
-        List<String> deletes = new ArrayList<>();
-        for (String key : before.keySet()) {
-            if (!after.containsKey(key)) {
-                deletes.add(key);
-            }
-        }
-        if (upserts.isEmpty() && deletes.isEmpty()) {
+        // Shared member blocks compare by identity: an unchanged group set costs nothing here.
+        StateChange change = StateChange.between(sent.state(), desired);
+        if (change.isEmpty()) {
             return Optional.empty();
         }
+        List<WireEntry> upserts = new ArrayList<>();
+        change.upserts().values().forEach(entry -> upserts.add(toWire(entry)));
+        List<String> deletes = List.copyOf(change.removals().keySet());
         Generation base = sent.generation();
         return Optional.of(new HostUpdate(
                 HostMessage.SCHEMA_VERSION,
@@ -90,8 +81,8 @@ public final class UpdatePlanner {
 
     /** The whole state as a FULL update at {@code generation}. */
     public static HostUpdate full(String hostId, Generation generation, HostDesiredState desired) {
-        List<WireEntry> upserts =
-                desired.entries().values().stream().map(UpdatePlanner::toWire).toList();
+        List<WireEntry> upserts = new ArrayList<>(desired.size());
+        desired.forEachEntry(entry -> upserts.add(toWire(entry)));
         return new HostUpdate(
                 HostMessage.SCHEMA_VERSION,
                 hostId,

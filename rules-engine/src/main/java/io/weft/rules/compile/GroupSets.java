@@ -3,12 +3,10 @@ package io.weft.rules.compile;
 import io.weft.rules.model.Cidr;
 import io.weft.rules.model.IpAddress;
 import io.weft.rules.model.IpFamily;
-import io.weft.rules.state.DesiredEntry;
 import io.weft.rules.state.IpSetEntry;
 import io.weft.rules.state.IpSetMemberEntry;
-import java.util.ArrayList;
+import io.weft.rules.state.MemberBlock;
 import java.util.Collection;
-import java.util.List;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -25,13 +23,19 @@ public final class GroupSets {
 
     private GroupSets() {}
 
-    static List<DesiredEntry> entries(String setName, IpFamily family, Collection<IpAddress> members) {
-        List<DesiredEntry> entries = new ArrayList<>();
-        entries.add(new IpSetEntry(setName, SET_TYPE, family.ipsetFamily()));
-        for (String member : canonicalMembers(family, members)) {
-            entries.add(new IpSetMemberEntry(setName, member));
-        }
-        return entries;
+    /** The set's definition; its members travel in a {@link MemberBlock} (see {@link #block}). */
+    static IpSetEntry definition(String setName, IpFamily family) {
+        return new IpSetEntry(setName, SET_TYPE, family.ipsetFamily());
+    }
+
+    /** The members of {@code family} among {@code members}, as one block of the named set. */
+    public static MemberBlock block(String setName, IpFamily family, Collection<IpAddress> members) {
+        return MemberBlock.of(setName, canonicalMembers(family, members));
+    }
+
+    /** An address as a set member: the form {@code ipset save} prints (host routes without a prefix). */
+    public static String member(IpAddress address) {
+        return Cidr.host(address).toIpsetMember();
     }
 
     /**
@@ -58,7 +62,7 @@ public final class GroupSets {
         SortedSet<String> canonical = new TreeSet<>();
         for (IpAddress member : members) {
             if (member.family() == family) {
-                canonical.add(Cidr.host(member).toIpsetMember());
+                canonical.add(member(member));
             }
         }
         return canonical;

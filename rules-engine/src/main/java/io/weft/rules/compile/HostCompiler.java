@@ -11,6 +11,7 @@ import io.weft.rules.model.SegmentType;
 import io.weft.rules.state.BridgeEntry;
 import io.weft.rules.state.DesiredEntry;
 import io.weft.rules.state.HostDesiredState;
+import io.weft.rules.state.MemberBlock;
 import io.weft.rules.state.NicPortEntry;
 import io.weft.rules.state.TunnelEntry;
 import io.weft.rules.state.UplinkEntry;
@@ -35,6 +36,14 @@ public final class HostCompiler {
     private HostCompiler() {}
 
     public static HostDesiredState compile(HostModel model) {
+        return compile(model, MemberBlockSource.building());
+    }
+
+    /**
+     * The same state, with each referenced group's members taken from {@code blocks}: equal to
+     * {@link #compile(HostModel)}, and sharing the source's blocks.
+     */
+    public static HostDesiredState compile(HostModel model, MemberBlockSource blocks) {
         Collector out = new Collector();
         NameRegistry names = new NameRegistry();
         List<LocalNic> nics = new ArrayList<>(model.nics());
@@ -71,8 +80,13 @@ public final class HostCompiler {
                         "group " + groupId + " " + family);
                 names.claim(
                         WeftNames.temporarySet(setName), WeftNames.MAX_IPSET_NAME, "group " + groupId + " " + family);
-                out.addAll(
-                        GroupSets.entries(setName, family, model.groupMembers().get(groupId)));
+                out.add(GroupSets.definition(setName, family));
+                MemberBlock block = blocks.block(
+                        groupId, family, setName, model.groupMembers().get(groupId));
+                if (!block.setName().equals(setName)) {
+                    throw new IllegalStateException("block of set " + block.setName() + " given for set " + setName);
+                }
+                out.addBlock(block);
             }
         });
 
@@ -134,6 +148,11 @@ public final class HostCompiler {
     /** Gathers entries by key; the same entry twice is harmless, two different ones under a key are a bug. */
     private static final class Collector {
         private final TreeMap<String, DesiredEntry> entries = new TreeMap<>();
+        private final List<MemberBlock> blocks = new ArrayList<>();
+
+        void addBlock(MemberBlock block) {
+            blocks.add(block);
+        }
 
         void add(DesiredEntry entry) {
             DesiredEntry previous = entries.putIfAbsent(entry.key(), entry);
@@ -147,7 +166,7 @@ public final class HostCompiler {
         }
 
         HostDesiredState build() {
-            return new HostDesiredState(entries);
+            return HostDesiredState.withBlocks(entries, blocks);
         }
     }
 }

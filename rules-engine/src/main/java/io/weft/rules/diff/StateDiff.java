@@ -2,6 +2,7 @@ package io.weft.rules.diff;
 
 import io.weft.rules.state.DesiredEntry;
 import io.weft.rules.state.HostDesiredState;
+import io.weft.rules.state.StateChange;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -22,7 +23,12 @@ public final class StateDiff {
 
     /** What to do to {@code actual} to make it {@code desired}; empty when they are equal. */
     public static List<Operation> diff(HostDesiredState actual, HostDesiredState desired) {
-        return diff(actual.entries(), desired.entries());
+        StateChange change = StateChange.between(actual, desired);
+        List<Operation> operations = new ArrayList<>();
+        change.removals().values().forEach(entry -> operations.add(new Operation.Remove(entry)));
+        change.upserts().values().forEach(entry -> operations.add(new Operation.Upsert(entry)));
+        operations.sort(APPLY_ORDER);
+        return List.copyOf(operations);
     }
 
     /**

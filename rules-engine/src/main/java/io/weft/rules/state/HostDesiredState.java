@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * What one host must hold, as a flat, sorted map of keyed entries. The same map is the message
@@ -24,6 +26,13 @@ import java.util.TreeSet;
  * small overlay (merged into a plain map only when {@link #entries()} is asked for, or once the
  * overlay outgrows about the square root of the state, which bounds the amortized cost of a
  * one-entry change to O(√n) copying), and its hash is this hash moved by the changed entries.
+ *
+ * <p>A state may hold some ipsets' members as shared {@link MemberBlock}s instead of entries of
+ * its own: the compiler puts each group set's members there, so every host referencing a group
+ * holds the same block object and the members are kept once for the whole fleet. The blocks are
+ * invisible to readers of {@link #entries()} (which then lists their members as entries, made
+ * afresh on each call and never kept, or the sharing would be lost); {@link StateChange} and
+ * {@link #equals} compare blocks by identity first.
  */
 public final class HostDesiredState {
     private static final HostDesiredState EMPTY = new HostDesiredState(new TreeMap<>());
@@ -36,9 +45,14 @@ public final class HostDesiredState {
     private final SortedMap<String, DesiredEntry> overlaid;
 
     private final SortedSet<String> removed;
+    /** How many entries of its own the state holds (base and overlay merged). */
     private final int size;
+    /** Set name → its members, shared with other states; no own entry falls under these sets' member keys. */
+    private final SortedMap<String, MemberBlock> blocks;
+    /** The blocks' members, added up. */
+    private final int blockMembers;
     /**
-     * Base and overlay merged, made on first use. Racy first computations are harmless: every
+     * Base and overlay merged (own entries only), made on first use. Racy first computations are harmless: every
      * thread builds an equal immutable map, and volatile publishes it whole.
      */
     private volatile SortedMap<String, DesiredEntry> merged;
@@ -55,6 +69,8 @@ public final class HostDesiredState {
         this.overlaid = Collections.emptySortedMap();
         this.removed = Collections.emptySortedSet();
         this.size = copy.size();
+        this.blocks = Collections.emptySortedMap();
+        this.blockMembers = 0;
         this.merged = base;
     }
 
@@ -63,17 +79,84 @@ public final class HostDesiredState {
             SortedMap<String, DesiredEntry> overlaid,
             SortedSet<String> removed,
             int size,
+            SortedMap<String, MemberBlock> blocks,
             StateDigest digest) {
         this.base = base;
         this.overlaid = overlaid;
         this.removed = removed;
         this.size = size;
+        this.blocks = blocks;
+        this.blockMembers = blocks.values().stream().mapToInt(MemberBlock::size).sum();
         this.digest = digest;
         this.merged = overlaid.isEmpty() && removed.isEmpty() ? base : null;
     }
 
-    /** The entries by key: the payload of FULL messages, and the universe DELTA keys come from. */
+    /**
+     * A state of {@code entries} of its own and the members of {@code blocks}, each block the
+     * whole member list of its set: no entry may be a member of a set that a block holds.
+     */
+    public static HostDesiredState withBlocks(
+            SortedMap<String, ? extends DesiredEntry> entries, Collection<MemberBlock> blocks) {
+        HostDesiredState own = new HostDesiredState(new TreeMap<>(entries));
+        if (blocks.isEmpty()) {
+            return own;
+        }
+        TreeMap<String, MemberBlock> bySet = new TreeMap<>();
+        StateDigest digest = own.digest();
+        for (MemberBlock block : blocks) {
+            String prefix = IpSetEntry.memberKeyPrefix(block.setName());
+            if (bySet.put(block.setName(), block) != null) {
+                throw new IllegalArgumentException("two blocks for set " + block.setName());
+            }
+            if (!own.base.subMap(prefix, prefix + Character.MAX_VALUE).isEmpty()) {
+                throw new IllegalArgumentException(
+                        "set " + block.setName() + " has members both as entries and in a block");
+            }
+            digest = digest.plus(block.digest());
+        }
+        return new HostDesiredState(
+                own.base, own.overlaid, own.removed, own.size, Collections.unmodifiableSortedMap(bySet), digest);
+    }
+
+    /**
+     * The entries by key: the payload of FULL messages, and the universe DELTA keys come from. On a
+     * state with member blocks this is a new map on every call, which the caller must not keep
+     * with the state; prefer {@link #ownEntries()}, {@link #memberBlocks()} and {@link StateChange}.
+     */
     public SortedMap<String, DesiredEntry> entries() {
+        if (blocks.isEmpty()) {
+            return ownEntries();
+        }
+        TreeMap<String, DesiredEntry> all = new TreeMap<>(ownEntries());
+        for (MemberBlock block : blocks.values()) {
+            block.forEachEntry(entry -> all.put(entry.key(), entry));
+        }
+        return Collections.unmodifiableSortedMap(all);
+    }
+
+    /**
+     * Visits every entry in key order, blocks' members included, without building a merged map:
+     * a block's member keys form one run of keys, which no own entry falls inside.
+     */
+    public void forEachEntry(Consumer<? super DesiredEntry> action) {
+        requireNonNull(action, "action is null");
+        Iterator<MemberBlock> pending = blocks.values().iterator();
+        MemberBlock next = pending.hasNext() ? pending.next() : null;
+        for (DesiredEntry entry : ownEntries().values()) {
+            while (next != null && IpSetEntry.memberKeyPrefix(next.setName()).compareTo(entry.key()) < 0) {
+                next.forEachEntry(action);
+                next = pending.hasNext() ? pending.next() : null;
+            }
+            action.accept(entry);
+        }
+        while (next != null) {
+            next.forEachEntry(action);
+            next = pending.hasNext() ? pending.next() : null;
+        }
+    }
+
+    /** The entries the state holds itself: all of them but the members of its blocks. */
+    public SortedMap<String, DesiredEntry> ownEntries() {
         SortedMap<String, DesiredEntry> entries = merged;
         if (entries == null) {
             TreeMap<String, DesiredEntry> copy = new TreeMap<>(base);
@@ -85,9 +168,36 @@ public final class HostDesiredState {
         return entries;
     }
 
+    /** Set name → the shared block holding its members, for the sets the state holds that way. */
+    public SortedMap<String, MemberBlock> memberBlocks() {
+        return blocks;
+    }
+
     /** The entry under {@code key}, looked up without merging an overlay. */
     public Optional<DesiredEntry> entry(String key) {
         requireNonNull(key, "key is null");
+        Optional<MemberBlock> block = blockOf(key);
+        if (block.isPresent()) {
+            String member = key.substring(
+                    IpSetEntry.memberKeyPrefix(block.get().setName()).length());
+            return block.get().contains(member)
+                    ? Optional.of(new IpSetMemberEntry(block.get().setName(), member))
+                    : Optional.empty();
+        }
+        return ownEntry(key);
+    }
+
+    /** The block whose members the key would name, if the key is a member key of a set held as a block. */
+    private Optional<MemberBlock> blockOf(String key) {
+        String setPrefix = "ipset/";
+        if (blocks.isEmpty() || !key.startsWith(setPrefix)) {
+            return Optional.empty();
+        }
+        int slash = key.indexOf('/', setPrefix.length());
+        return slash < 0 ? Optional.empty() : Optional.ofNullable(blocks.get(key.substring(setPrefix.length(), slash)));
+    }
+
+    private Optional<DesiredEntry> ownEntry(String key) {
         DesiredEntry over = overlaid.get(key);
         if (over != null) {
             return Optional.of(over);
@@ -95,9 +205,9 @@ public final class HostDesiredState {
         return removed.contains(key) ? Optional.empty() : Optional.ofNullable(base.get(key));
     }
 
-    /** How many entries the state holds. */
+    /** How many entries the state holds, its blocks' members included. */
     public int size() {
-        return size;
+        return size + blockMembers;
     }
 
     public static HostDesiredState empty() {
@@ -128,12 +238,86 @@ public final class HostDesiredState {
     public HostDesiredState withChanges(Map<String, ? extends DesiredEntry> upserts, Collection<String> deletes) {
         requireNonNull(upserts, "upserts is null");
         requireNonNull(deletes, "deletes is null");
+        if (blocks.isEmpty()) {
+            return withOwnChanges(upserts, deletes);
+        }
+        // Members of a set held as a block change the block, copied for this state alone: callers
+        // that change a shared set for many hosts swap in one new block with withMemberBlocks.
+        Map<String, DesiredEntry> ownUpserts = new TreeMap<>();
+        Map<String, List<String>> addedBySet = new TreeMap<>();
+        Map<String, List<String>> removedBySet = new TreeMap<>();
+        for (Map.Entry<String, ? extends DesiredEntry> upsert : upserts.entrySet()) {
+            DesiredEntry entry = checked(upsert.getKey(), upsert.getValue());
+            Optional<MemberBlock> block = blockOf(entry.key());
+            if (block.isPresent()) {
+                addedBySet
+                        .computeIfAbsent(block.get().setName(), set -> new ArrayList<>())
+                        .add(((IpSetMemberEntry) entry).member());
+            } else {
+                ownUpserts.put(entry.key(), entry);
+            }
+        }
+        List<String> ownDeletes = new ArrayList<>();
+        for (String key : deletes) {
+            if (upserts.containsKey(key)) {
+                throw new IllegalArgumentException("key " + key + " is both put and deleted");
+            }
+            Optional<MemberBlock> block = blockOf(key);
+            if (block.isPresent()) {
+                String member = key.substring(
+                        IpSetEntry.memberKeyPrefix(block.get().setName()).length());
+                removedBySet
+                        .computeIfAbsent(block.get().setName(), set -> new ArrayList<>())
+                        .add(member);
+            } else {
+                ownDeletes.add(key);
+            }
+        }
+        HostDesiredState changed = withOwnChanges(ownUpserts, ownDeletes);
+        Set<String> changedSets = new TreeSet<>(addedBySet.keySet());
+        changedSets.addAll(removedBySet.keySet());
+        List<MemberBlock> replaced = new ArrayList<>();
+        for (String set : changedSets) {
+            replaced.add(blocks.get(set)
+                    .with(addedBySet.getOrDefault(set, List.of()), removedBySet.getOrDefault(set, List.of())));
+        }
+        return changed.withMemberBlocks(replaced);
+    }
+
+    /**
+     * This state with some of its blocks replaced by blocks of the same sets: one reference each,
+     * the hash moved by the blocks' precomputed digests. How a membership change reaches every
+     * host holding a group's set while they keep sharing one block.
+     */
+    public HostDesiredState withMemberBlocks(Collection<MemberBlock> replacements) {
+        requireNonNull(replacements, "replacements is null");
+        TreeMap<String, MemberBlock> newBlocks = new TreeMap<>(blocks);
+        StateDigest newDigest = digest();
+        boolean changed = false;
+        for (MemberBlock block : replacements) {
+            MemberBlock previous = newBlocks.put(block.setName(), block);
+            if (previous == null) {
+                throw new IllegalArgumentException("the state holds no block for set " + block.setName());
+            }
+            if (previous != block) {
+                newDigest = newDigest.minus(previous.digest()).plus(block.digest());
+                changed = true;
+            }
+        }
+        if (!changed) {
+            return this;
+        }
+        return new HostDesiredState(
+                base, overlaid, removed, size, Collections.unmodifiableSortedMap(newBlocks), newDigest);
+    }
+
+    private HostDesiredState withOwnChanges(Map<String, ? extends DesiredEntry> upserts, Collection<String> deletes) {
         List<DesiredEntry> added = new ArrayList<>();
         List<DesiredEntry> dropped = new ArrayList<>();
         int grown = 0;
         for (Map.Entry<String, ? extends DesiredEntry> upsert : upserts.entrySet()) {
             DesiredEntry entry = checked(upsert.getKey(), upsert.getValue());
-            Optional<DesiredEntry> previous = entry(entry.key());
+            Optional<DesiredEntry> previous = ownEntry(entry.key());
             if (previous.isEmpty()) {
                 grown++;
             }
@@ -147,7 +331,7 @@ public final class HostDesiredState {
             if (upserts.containsKey(key)) {
                 throw new IllegalArgumentException("key " + key + " is both put and deleted");
             }
-            entry(key).ifPresent(previous -> {
+            ownEntry(key).ifPresent(previous -> {
                 dropped.add(previous);
                 deleted.add(key);
             });
@@ -177,10 +361,15 @@ public final class HostDesiredState {
                 newRemoved.add(key);
             }
         }
-        HostDesiredState changed = new HostDesiredState(newBase, newOverlaid, newRemoved, newSize, newDigest);
+        HostDesiredState changed = new HostDesiredState(newBase, newOverlaid, newRemoved, newSize, blocks, newDigest);
         if (newOverlaid.size() + newRemoved.size() > Math.max(MIN_OVERLAY, (int) Math.sqrt(newBase.size()))) {
             return new HostDesiredState(
-                    changed.entries(), Collections.emptySortedMap(), Collections.emptySortedSet(), newSize, newDigest);
+                    changed.ownEntries(),
+                    Collections.emptySortedMap(),
+                    Collections.emptySortedSet(),
+                    newSize,
+                    blocks,
+                    newDigest);
         }
         return changed;
     }
@@ -198,7 +387,10 @@ public final class HostDesiredState {
     private StateDigest digest() {
         StateDigest computed = digest;
         if (computed == null) {
-            computed = StateDigest.of(entries().values());
+            computed = StateDigest.of(ownEntries().values());
+            for (MemberBlock block : blocks.values()) {
+                computed = computed.plus(block.digest());
+            }
             digest = computed;
         }
         return computed;
@@ -219,15 +411,19 @@ public final class HostDesiredState {
 
     /** Members of one set, sorted; a range query over the member keys, not a scan. */
     public List<String> members(String setName) {
+        MemberBlock block = blocks.get(setName);
+        if (block != null) {
+            return block.members();
+        }
         String prefix = IpSetEntry.memberKeyPrefix(setName);
-        return entries().subMap(prefix, prefix + Character.MAX_VALUE).values().stream()
+        return ownEntries().subMap(prefix, prefix + Character.MAX_VALUE).values().stream()
                 .map(entry -> ((IpSetMemberEntry) entry).member())
                 .toList();
     }
 
     public List<ChainEntry> chains(String family) {
         String prefix = "chain/" + family + "/";
-        return entries().subMap(prefix, prefix + Character.MAX_VALUE).values().stream()
+        return ownEntries().subMap(prefix, prefix + Character.MAX_VALUE).values().stream()
                 .map(ChainEntry.class::cast)
                 .toList();
     }
@@ -252,8 +448,9 @@ public final class HostDesiredState {
         return ofType(UplinkEntry.class);
     }
 
+    /** Blocks hold only set members, which no typed view lists, so own entries are enough. */
     private <T extends DesiredEntry> List<T> ofType(Class<T> type) {
-        return entries().values().stream()
+        return ownEntries().values().stream()
                 .filter(type::isInstance)
                 .map(type::cast)
                 .toList();
@@ -264,13 +461,17 @@ public final class HostDesiredState {
         if (other == this) {
             return true;
         }
-        if (!(other instanceof HostDesiredState state) || size != state.size) {
+        if (!(other instanceof HostDesiredState state) || size() != state.size()) {
             return false;
         }
         StateDigest mine = digest;
         StateDigest theirs = state.digest;
         if (mine != null && theirs != null && !mine.equals(theirs)) {
             return false; // cheap and certain: equal states always sum alike
+        }
+        if (blocks.keySet().equals(state.blocks.keySet())) {
+            // No own entry is a member of a block's set, so the parts compare apart; blocks by identity first.
+            return ownEntries().equals(state.ownEntries()) && blocks.equals(state.blocks);
         }
         return entries().equals(state.entries());
     }

@@ -56,6 +56,20 @@ final class StateDigest {
         return new StateDigest(sum);
     }
 
+    /** This sum with another sum added: a state's digest is its parts' digests added up. */
+    StateDigest plus(StateDigest other) {
+        long[] sum = limbs.clone();
+        add(sum, other.limbs);
+        return new StateDigest(sum);
+    }
+
+    /** This sum with another sum taken away: the exact inverse of {@link #plus(StateDigest)}. */
+    StateDigest minus(StateDigest other) {
+        long[] sum = limbs.clone();
+        subtract(sum, other.limbs);
+        return new StateDigest(sum);
+    }
+
     /** 64 lower-case hex digits, most significant first. */
     String hex() {
         HexFormat hex = HexFormat.of();
