@@ -76,6 +76,7 @@ class CloudStackCatalogueTest {
             Map.entry("stopVirtualMachine", Execution.ASYNC),
             Map.entry("rebootVirtualMachine", Execution.ASYNC),
             Map.entry("updateVirtualMachine", Execution.SYNC),
+            Map.entry("changeServiceForVirtualMachine", Execution.SYNC),
             Map.entry("migrateVirtualMachine", Execution.ASYNC),
             Map.entry("listNics", Execution.SYNC),
             Map.entry("addNicToVirtualMachine", Execution.ASYNC),

@@ -54,10 +54,13 @@ final class ComputeViews {
                 vm.getUuid(),
                 vm.getName(),
                 Optional.ofNullable(vm.getDisplayName()),
+                Optional.ofNullable(vm.getGroup()),
                 account.getUuid(),
                 account.getName(),
                 account.getDomain().getUuid(),
+                account.getDomain().getName(),
                 vm.getZone().getUuid(),
+                vm.getZone().getName(),
                 Optional.ofNullable(vm.getHost()).map(Host::getUuid),
                 vm.getState(),
                 store.nicsOf(session, vm).stream()

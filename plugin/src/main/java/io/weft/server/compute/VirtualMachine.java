@@ -42,6 +42,9 @@ public class VirtualMachine extends PersistentEntity {
     @Column(name = "display_name")
     private String displayName;
 
+    @Column(name = "vm_group")
+    private String group;
+
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(name = "state", nullable = false, length = 16)
@@ -93,16 +96,26 @@ public class VirtualMachine extends PersistentEntity {
         return name;
     }
 
+    /** The host name; CloudStack applies a new one at the VM's next start. */
+    public void setName(String name) {
+        this.name = requireNonNull(name, "name is null");
+    }
+
     public String getDisplayName() {
         return displayName;
     }
 
-    public void setName(String name) {
-        this.name = name;
-    }
-
     public void setDisplayName(String displayName) {
         this.displayName = displayName;
+    }
+
+    /** CloudStack's free group label; null when the VM has none. */
+    public String getGroup() {
+        return group;
+    }
+
+    public void setGroup(String group) {
+        this.group = group;
     }
 
     public VmState getState() {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.weft.server.catalogue.VmCatalogue;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
+import io.weft.server.network.Network;
 import io.weft.server.network.NetworkLimits;
 import io.weft.server.network.NetworkStore;
 import io.weft.server.persistence.ChangeLog;
@@ -26,6 +27,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -160,7 +162,8 @@ public final class VirtualMachineService {
                         ErrorCode.LIMIT_EXCEEDED,
                         "a VM may have at most " + limits.nicsPerVm() + " network interfaces");
             }
-            NicAllocator.Allocated allocated = allocator.allocate(session, caller, vm.getAccount(), spec);
+            NicAllocator.Allocated allocated =
+                    allocator.allocate(session, caller, vm.getAccount(), withVmGroups(session, existing, spec));
             Nic nic = allocated.nic();
             requireSameZone(nic, vm.getZone());
             int index = existing.stream()
@@ -177,6 +180,31 @@ public final class VirtualMachineService {
                     ChangeRecords.groups(changes, session, allocated.createdGroups(), false),
                     ChangeRecords.nics(changes, session, List.of(nic.getUuid()), false));
         });
+    }
+
+    /**
+     * In CloudStack security groups belong to the VM, not to a NIC: a NIC added without naming
+     * groups gets those of the VM's default NIC (when both are outside VPCs, or in the same one),
+     * so that listVirtualMachines still shows the VM's groups and no account default appears.
+     */
+    private NicSpec withVmGroups(Session session, List<Nic> existing, NicSpec spec) {
+        if (spec.groups().isPresent()) {
+            return spec;
+        }
+        Optional<Nic> primary = existing.stream().filter(Nic::isDefaultNic).findFirst();
+        Optional<Network> target = Ownership.find(session, Network.class, spec.networkId());
+        if (primary.isEmpty()
+                || target.isEmpty()
+                || !Objects.equals(scopeOf(primary.get().getNetwork()), scopeOf(target.get()))) {
+            return spec;
+        }
+        return spec.withGroups(store.membershipsOf(session, primary.get()).stream()
+                .map(membership -> GroupRef.id(membership.getSecurityGroup().getUuid()))
+                .toArray(GroupRef[]::new));
+    }
+
+    private static Optional<UUID> scopeOf(Network network) {
+        return Optional.ofNullable(network.getScope()).map(scope -> scope.getUuid());
     }
 
     /** Removes and deletes one of the VM's NICs (CloudStack removeNicFromVirtualMachine). */
@@ -251,23 +279,53 @@ public final class VirtualMachineService {
     }
 
     /**
-     * CloudStack's updateVirtualMachine, all or nothing: a new {@code name} or {@code displayName}
-     * (hosts never see either) and, when given, the security groups of every NIC (live, one change
-     * record).
+     * Gives a stopped VM another service offering (CloudStack's changeServiceForVirtualMachine): as
+     * in CloudStack, a running VM and the offering it already has are refused, and the offering
+     * must be one the caller could deploy. Networking does not depend on it: nothing to apply.
+     */
+    public VirtualMachineView changeOffering(Caller caller, UUID vmId, UUID offeringId) {
+        return Transactions.write(sessions, session -> {
+            VirtualMachine vm = vm(session, caller, vmId);
+            if (vm.getState() != VmState.STOPPED) {
+                throw WeftException.invalid("Unable to upgrade virtual machine " + vmId + " in state "
+                        + camel(vm.getState()) + "; make sure the virtual machine is stopped");
+            }
+            UUID offering = catalogue.offeringToDeploy(session, offeringId).getUuid();
+            if (offering.equals(vm.getServiceOfferingId())) {
+                throw WeftException.invalid("Not upgrading virtual machine " + vmId
+                        + " since it already has the requested service offering " + offering);
+            }
+            vm.setServiceOfferingId(offering);
+            session.flush();
+            return ComputeViews.vm(session, store, vm);
+        });
+    }
+
+    private static String camel(VmState state) {
+        return state.name().charAt(0) + state.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * CloudStack's updateVirtualMachine, all or nothing: a new {@code name}, {@code displayName} or
+     * {@code group} (a blank group removes it; hosts never see any of them) and, when given, the
+     * security groups of every NIC (live, one change record).
      */
     public Mutation<VirtualMachineView> update(
             Caller caller,
             UUID vmId,
             Optional<String> name,
             Optional<String> displayName,
+            Optional<String> group,
             Optional<List<GroupRef>> refs) {
         Optional<String> newName = name.map(VirtualMachineService::checkName);
         Optional<String> newDisplayName =
                 displayName.map(text -> TextFields.checked("a display name", text, MAX_NAME_LENGTH));
+        Optional<String> newGroup = group.map(text -> TextFields.checked("a VM group", text, MAX_NAME_LENGTH));
         return Transactions.write(sessions, session -> {
             VirtualMachine vm = vm(session, caller, vmId);
             newName.ifPresent(vm::setName);
             newDisplayName.ifPresent(vm::setDisplayName);
+            newGroup.ifPresent(g -> vm.setGroup(g.isBlank() ? null : g));
             List<Long> changed = refs.isPresent() ? regroup(session, caller, vm, refs.get()) : List.of();
             session.flush();
             return Mutation.of(ComputeViews.vm(session, store, vm), changed);
@@ -276,7 +334,7 @@ public final class VirtualMachineService {
 
     /** Replaces the security groups of every NIC of the VM with the same set, live. */
     public Mutation<VirtualMachineView> setGroups(Caller caller, UUID vmId, List<GroupRef> refs) {
-        return update(caller, vmId, Optional.empty(), Optional.empty(), Optional.of(refs));
+        return update(caller, vmId, Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(refs));
     }
 
     private List<Long> regroup(Session session, Caller caller, VirtualMachine vm, List<GroupRef> refs) {

@@ -17,10 +17,13 @@ public record VirtualMachineView(
         UUID id,
         String name,
         Optional<String> displayName,
+        Optional<String> group,
         UUID accountId,
         String accountName,
         UUID domainId,
+        String domainName,
         UUID zoneId,
+        String zoneName,
         Optional<UUID> hostId,
         VmState state,
         List<NicView> nics,
@@ -31,10 +34,13 @@ public record VirtualMachineView(
         requireNonNull(id, "id is null");
         requireNonNull(name, "name is null");
         requireNonNull(displayName, "displayName is null");
+        requireNonNull(group, "group is null");
         requireNonNull(accountId, "accountId is null");
         requireNonNull(accountName, "accountName is null");
         requireNonNull(domainId, "domainId is null");
+        requireNonNull(domainName, "domainName is null");
         requireNonNull(zoneId, "zoneId is null");
+        requireNonNull(zoneName, "zoneName is null");
         requireNonNull(hostId, "hostId is null");
         requireNonNull(state, "state is null");
         nics = List.copyOf(nics);

@@ -18,7 +18,9 @@ public record NetworkView(
         UUID accountId,
         String accountName,
         UUID domainId,
+        String domainName,
         UUID zoneId,
+        String zoneName,
         Optional<UUID> scopeId,
         IsolationType isolation,
         Optional<Long> segmentId,
@@ -40,7 +42,9 @@ public record NetworkView(
         requireNonNull(accountId, "accountId is null");
         requireNonNull(accountName, "accountName is null");
         requireNonNull(domainId, "domainId is null");
+        requireNonNull(domainName, "domainName is null");
         requireNonNull(zoneId, "zoneId is null");
+        requireNonNull(zoneName, "zoneName is null");
         requireNonNull(scopeId, "scopeId is null");
         requireNonNull(isolation, "isolation is null");
         requireNonNull(segmentId, "segmentId is null");

@@ -20,6 +20,7 @@ final class GroupViews {
                 account.getUuid(),
                 account.getName(),
                 account.getDomain().getUuid(),
+                account.getDomain().getName(),
                 Optional.ofNullable(group.getScope()).map(scope -> scope.getUuid()),
                 group.getEgressPolicy(),
                 DefaultGroups.isDefault(group),

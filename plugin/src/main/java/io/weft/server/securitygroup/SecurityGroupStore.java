@@ -35,6 +35,9 @@ public final class SecurityGroupStore {
         query.keyword().ifPresent(word -> filter.containing("g.name", "keyword", word));
         query.accountId().ifPresent(id -> filter.where("a.uuid = :account", "account", id));
         query.scopeId().ifPresent(id -> filter.where("g.scope.uuid = :scope", "scope", id));
+        if (query.unscoped()) {
+            filter.where("g.scope is null");
+        }
         query.nicId()
                 .ifPresent(id -> filter.where(
                         "g.id in (select m.securityGroup.id from NicSecurityGroup m where m.nic.uuid = :nic)",

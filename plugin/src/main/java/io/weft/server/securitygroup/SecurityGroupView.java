@@ -20,6 +20,7 @@ public record SecurityGroupView(
         UUID accountId,
         String accountName,
         UUID domainId,
+        String domainName,
         Optional<UUID> scopeId,
         EgressPolicy egressPolicy,
         boolean isDefault,
@@ -35,6 +36,7 @@ public record SecurityGroupView(
         requireNonNull(accountId, "accountId is null");
         requireNonNull(accountName, "accountName is null");
         requireNonNull(domainId, "domainId is null");
+        requireNonNull(domainName, "domainName is null");
         requireNonNull(scopeId, "scopeId is null");
         requireNonNull(egressPolicy, "egressPolicy is null");
         ingress = List.copyOf(ingress);

@@ -76,6 +76,12 @@ public final class PodService {
         Optional<PodAddressing> addressing = pod.getGateway() == null
                 ? Optional.empty()
                 : Optional.of(new PodAddressing(pod.getGateway(), pod.getNetmask(), pod.getStartIp(), pod.getEndIp()));
-        return new PodView(pod.getUuid(), pod.getName(), pod.getZone().getUuid(), addressing, pod.getAllocationState());
+        return new PodView(
+                pod.getUuid(),
+                pod.getName(),
+                pod.getZone().getUuid(),
+                pod.getZone().getName(),
+                addressing,
+                pod.getAllocationState());
     }
 }

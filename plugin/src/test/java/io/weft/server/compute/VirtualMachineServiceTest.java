@@ -11,6 +11,7 @@ import io.weft.server.network.NewNetwork;
 import io.weft.server.network.NewScope;
 import io.weft.server.network.ScopeView;
 import io.weft.server.persistence.DatabaseVendor;
+import io.weft.server.securitygroup.GroupQuery;
 import io.weft.server.securitygroup.GroupRef;
 import io.weft.server.securitygroup.NewSecurityGroup;
 import io.weft.server.securitygroup.SecurityGroupView;
@@ -311,5 +312,30 @@ class VirtualMachineServiceTest {
         int before = fx.changes().size();
         assertThat(fx.vms.removeNic(fx.alice, vm.id(), second).value().nics()).hasSize(1);
         assertThat(fx.changesAfter(before)).containsExactly(record("nic", List.of(second), true));
+    }
+
+    @Test
+    void anAddedNicGetsTheVmsGroupsUnlessItNamesItsOwn() {
+        SecurityGroupView web =
+                fx.groups.create(fx.alice, NewSecurityGroup.cloudStack("web")).value();
+        SecurityGroupView db =
+                fx.groups.create(fx.alice, NewSecurityGroup.cloudStack("db")).value();
+        VirtualMachineView vm = vm("vm", NicSpec.on(network.id()).withGroups(GroupRef.id(web.id())));
+
+        VirtualMachineView two =
+                fx.vms.addNic(fx.alice, vm.id(), NicSpec.on(network.id())).value();
+        assertThat(two.nics().get(1).groups())
+                .extracting(NicView.GroupSummary::name)
+                .containsExactly("web");
+        VirtualMachineView three = fx.vms
+                .addNic(fx.alice, vm.id(), NicSpec.on(network.id()).withGroups(GroupRef.id(db.id())))
+                .value();
+        assertThat(three.nics().get(2).groups())
+                .extracting(NicView.GroupSummary::name)
+                .containsExactly("db");
+        assertThat(fx.groups
+                        .list(fx.alice, GroupQuery.all().withNames(java.util.Set.of("default")), Page.ALL)
+                        .total())
+                .isZero();
     }
 }

@@ -88,6 +88,11 @@ public final class CloudStackClient {
         return new CloudStackClient(http, api, keys, variant, SigningVariant.Transport.POST_FORM);
     }
 
+    /** The same user, sending queries in the URL by GET, as cloudstack-go does for its list commands. */
+    public CloudStackClient sendingQueries() {
+        return new CloudStackClient(http, api, keys, variant, SigningVariant.Transport.GET);
+    }
+
     /** Sends a command and returns what the server answered, whatever it was. */
     public Reply call(String command, String... namesAndValues) {
         return call(command, Params.pairs(namesAndValues));

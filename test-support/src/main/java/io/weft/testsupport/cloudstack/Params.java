@@ -41,6 +41,12 @@ public final class Params {
         return this;
     }
 
+    /** Adds {@code more}'s pairs after these. */
+    public Params and(Params more) {
+        more.pairs.forEach(this::and);
+        return this;
+    }
+
     Map<String, String> asMap() {
         return Collections.unmodifiableMap(pairs);
     }

@@ -33,9 +33,18 @@ public enum SigningVariant {
             false,
             true,
             Transport.GET,
-            Optional.of(new Expiry(Duration.ofMinutes(5), DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ")))),
-    /** cloudstack-go and cmk: {@code *} and {@code ~} raw, sorted by name; POST form with v3, expires now+15 min RFC 3339 Z. */
-    CLOUDSTACK_GO(false, false, false, Transport.POST_FORM, Optional.of(new Expiry(Duration.ofMinutes(15), null)));
+            Optional.of(new Expiry(
+                    "signatureVersion", Duration.ofMinutes(5), DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ")))),
+    /**
+     * cloudstack-go and cmk: {@code *} and {@code ~} raw, sorted by name; POST form with v3 (the name
+     * in lower case, {@code signatureversion}), expires now+15 min RFC 3339 Z.
+     */
+    CLOUDSTACK_GO(
+            false,
+            false,
+            false,
+            Transport.POST_FORM,
+            Optional.of(new Expiry("signatureversion", Duration.ofMinutes(15), null)));
 
     /** How the signed parameters travel: in the URL, or as a form body (no URL length limit). */
     public enum Transport {
@@ -43,8 +52,11 @@ public enum SigningVariant {
         POST_FORM
     }
 
-    /** {@code signatureVersion=3} with {@code expires} this far ahead, in this form (null: ISO instant). */
-    record Expiry(Duration ahead, DateTimeFormatter format) {
+    /**
+     * Signature version 3, under the parameter name the client spells ({@code signatureVersion} or
+     * {@code signatureversion}), with {@code expires} this far ahead, in this form (null: ISO instant).
+     */
+    record Expiry(String versionName, Duration ahead, DateTimeFormatter format) {
         String at(Clock clock) {
             var when = clock.instant().plus(ahead).truncatedTo(ChronoUnit.SECONDS);
             return format == null ? when.toString() : format.format(when.atOffset(ZoneOffset.UTC));
@@ -75,7 +87,7 @@ public enum SigningVariant {
         Map<String, String> all = new LinkedHashMap<>(parameters);
         all.put("apiKey", apiKey);
         expiry.ifPresent(e -> {
-            all.put("signatureVersion", "3");
+            all.put(e.versionName(), "3");
             all.put("expires", e.at(clock));
         });
         return all;

@@ -51,6 +51,9 @@ public final class CloudStackHttpHandler extends Handler.Abstract {
                 .tag("command", reply.command())
                 .tag("status", Integer.toString(reply.status()))
                 .register(meters));
+        if (JcloudsPodRanges.applies(request.getHeaders().get(HttpHeader.USER_AGENT), reply.command())) {
+            JcloudsPodRanges.flatten(reply.envelope());
+        }
         reply.description().ifPresent(text -> response.getHeaders().put("X-Description", headerSafe(text)));
         HttpResponses.send(response, reply.status(), reply.format().contentType(), render(reply), callback);
         return true;

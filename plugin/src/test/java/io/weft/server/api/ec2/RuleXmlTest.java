@@ -84,6 +84,7 @@ class RuleXmlTest {
                 ACCOUNT,
                 "alice",
                 UUID.randomUUID(),
+                "ROOT",
                 Optional.of(VPC),
                 EgressPolicy.EC2,
                 false,

@@ -35,6 +35,7 @@ public final class CloudStackNetworkCommandsModule extends AbstractModule {
                 VmCommands.Deploy.class,
                 VmCommands.ListCommand.class,
                 VmCommands.Update.class,
+                VmCommands.ChangeService.class,
                 VmCommands.Migrate.class,
                 VmCommands.Destroy.class,
                 VmPowerCommands.Start.class,

@@ -58,6 +58,14 @@ final class NetworkOfferings {
 
     record CapabilityResponse(String name, String value) {}
 
+    /**
+     * CloudStack names here the system offering of the offering's virtual router. Weft runs no
+     * router, so there is none; the key is still sent, empty, because Libcloud's
+     * {@code CloudStackNodeDriver.ex_list_network_offerings} reads {@code netoffer['serviceofferingid']}
+     * unconditionally and fails with a KeyError without it.
+     */
+    static final String NO_ROUTER_OFFERING = "";
+
     record OfferingResponse(
             String id,
             String name,
@@ -70,8 +78,10 @@ final class NetworkOfferings {
             String availability,
             String state,
             boolean forvpc,
+            String serviceofferingid,
             List<ServiceResponse> service,
-            List<Object> tags) {
+            // CloudStack's offering tags are one comma-separated string (null: none), not a tag list.
+            String tags) {
         static OfferingResponse of(Offering offering) {
             return new OfferingResponse(
                     offering.id().toString(),
@@ -85,8 +95,9 @@ final class NetworkOfferings {
                     offering.isdefault() ? "Required" : "Optional",
                     "Enabled",
                     false,
+                    NO_ROUTER_OFFERING,
                     services(),
-                    List.of());
+                    null);
         }
     }
 }

@@ -7,12 +7,17 @@ import io.weft.server.network.NetworkView;
 import java.time.Instant;
 import java.util.List;
 
-/** A network as CloudStack names its fields (API-COMPAT §2.2); {@code service} is never null. */
+/**
+ * A network as CloudStack names its fields (API-COMPAT §2.2); {@code service} is never null. Weft's
+ * CloudStack networks are never in a VPC, so there is no {@code vpcid} key at all: clients such as
+ * Terraform's provider read its presence as "this network is a VPC tier".
+ */
 record NetworkResponse(
         String id,
         String name,
         String displaytext,
         String zoneid,
+        String zonename,
         String networkofferingid,
         String networkofferingname,
         String networkofferingdisplaytext,
@@ -36,6 +41,7 @@ record NetworkResponse(
         boolean securitygroupenabled,
         String account,
         String domainid,
+        String domain,
         String acltype,
         String related,
         List<ServiceResponse> service,
@@ -50,6 +56,7 @@ record NetworkResponse(
                 network.name(),
                 network.displayText().orElse(network.name()),
                 network.zoneId().toString(),
+                network.zoneName(),
                 offering.id().toString(),
                 offering.name(),
                 offering.displaytext(),
@@ -75,6 +82,7 @@ record NetworkResponse(
                 true,
                 network.accountName(),
                 network.domainId().toString(),
+                network.domainName(),
                 "Account",
                 network.id().toString(),
                 NetworkOfferings.services(),

@@ -101,7 +101,9 @@ final class SecurityGroupCommands {
                     owners.owner(caller, params),
                     Optional.empty(),
                     Optional.empty(),
-                    vm);
+                    vm,
+                    // An account's EC2 VPC groups (each VPC has a "default") are not CloudStack's.
+                    true);
             Paged<SecurityGroupView> page = groups.list(caller, query, Listing.page(params, api));
             Map<UUID, java.util.List<TagResponse>> tagsById = tags.of(
                     caller,

@@ -47,14 +47,32 @@ final class TopologyResponses {
         }
     }
 
+    /**
+     * A pod. CloudStack's PodResponse types {@code startip} and {@code endip} as lists (one entry per
+     * management IP range; deprecated in 4.16 beside {@code ipranges}, and still sent), and so does
+     * Weft, with its single range:
+     *
+     * <ul>
+     *   <li>cloudstack-go, and Terraform's provider with it: {@code Pod.Startip []string} in
+     *       cloudstack/PodService.go; a string fails its {@code json.Unmarshal}.
+     *   <li>ngine_io.cloudstack 2.3.0 {@code cs_pod}: {@code _transform_ip_list} takes the first
+     *       entry of a list and keeps a string, so either works.
+     *   <li>cs and Libcloud pass the answer through untouched.
+     *   <li>jclouds 2.5.0 (its last release): {@code org.jclouds.cloudstack.domain.Pod} has
+     *       {@code String startIp, endIp}; its Gson fails on a list. jclouds alone gets them as
+     *       strings, rewritten at the HTTP edge ({@code JcloudsPodRanges}).
+     * </ul>
+     */
     record PodResponse(
             String id,
             String name,
             String zoneid,
+            String zonename,
             String gateway,
             String netmask,
-            String startip,
-            String endip,
+            List<String> startip,
+            List<String> endip,
+            List<IpRangeResponse> ipranges,
             String allocationstate) {
         static PodResponse of(PodView pod) {
             Optional<PodAddressing> addressing = pod.addressing();
@@ -62,13 +80,20 @@ final class TopologyResponses {
                     pod.id().toString(),
                     pod.name(),
                     pod.zoneId().toString(),
+                    pod.zoneName(),
                     addressing.map(PodAddressing::gateway).orElse(null),
                     addressing.map(PodAddressing::netmask).orElse(null),
-                    addressing.map(PodAddressing::startIp).orElse(null),
-                    addressing.map(PodAddressing::endIp).orElse(null),
+                    addressing.map(a -> List.of(a.startIp())).orElse(List.of()),
+                    addressing.map(a -> List.of(a.endIp())).orElse(List.of()),
+                    addressing
+                            .map(a -> List.of(new IpRangeResponse(a.startIp(), a.endIp(), a.gateway())))
+                            .orElse(List.of()),
                     pod.allocationState().displayName());
         }
     }
+
+    /** One management IP range of a pod, as in CloudStack 4.16+'s {@code ipranges}. */
+    record IpRangeResponse(String startip, String endip, String gateway) {}
 
     record ClusterResponse(
             String id,

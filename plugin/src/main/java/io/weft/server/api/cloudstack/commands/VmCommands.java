@@ -21,6 +21,7 @@ import io.weft.server.jobs.JobInstance;
 import io.weft.server.securitygroup.GroupRef;
 import io.weft.server.service.Mutation;
 import io.weft.server.service.Page;
+import io.weft.server.tags.TaggedType;
 import io.weft.server.tenancy.Caller;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-/** {@code deploy/list/update/migrate/destroyVirtualMachine}. */
+/** {@code deploy/list/update/migrate/destroyVirtualMachine} and {@code changeServiceForVirtualMachine}. */
 final class VmCommands {
     private VmCommands() {}
 
@@ -150,6 +151,11 @@ final class VmCommands {
                     nics(params, groups(params)));
             Mutation<VirtualMachineView> registered = vms.register(caller, request.fromCatalogue(offering, template));
             String id = registered.value().id().toString();
+            Optional<String> group = params.get("group");
+            if (group.isPresent()) {
+                vms.update(
+                        caller, registered.value().id(), Optional.empty(), Optional.empty(), group, Optional.empty());
+            }
             registered.lastChangeId().ifPresent(change -> changeIds.put(id, change));
             return id;
         }
@@ -172,13 +178,15 @@ final class VmCommands {
     static final class ListCommand extends SyncCommand {
         private final VirtualMachineService vms;
         private final Owners owners;
+        private final Tags tags;
         private final ApiConfig api;
 
         @Inject
-        ListCommand(VirtualMachineService vms, Owners owners, ApiConfig api) {
+        ListCommand(VirtualMachineService vms, Owners owners, Tags tags, ApiConfig api) {
             super("listVirtualMachines");
             this.vms = requireNonNull(vms, "vms is null");
             this.owners = requireNonNull(owners, "owners is null");
+            this.tags = requireNonNull(tags, "tags is null");
             this.api = requireNonNull(api, "api is null");
         }
 
@@ -193,6 +201,17 @@ final class VmCommands {
                         }
                     })
                     .collect(Collectors.toSet());
+            Optional<Set<UUID>> tagged = tags.filter(caller, TaggedType.VM, params);
+            if (tagged.isPresent()) {
+                Set<UUID> both = new java.util.HashSet<>(tagged.get());
+                if (!ids.isEmpty()) {
+                    both.retainAll(ids);
+                }
+                if (both.isEmpty()) {
+                    return CloudStackResult.list("virtualmachine", java.util.List.of(), 0);
+                }
+                ids = both;
+            }
             Optional<UUID> zone = params.uuid("zoneid");
             Optional<UUID> host = params.uuid("hostid");
             Optional<UUID> network = params.uuid("networkid");
@@ -200,6 +219,10 @@ final class VmCommands {
             Optional<String> state = params.get("state");
             java.util.List<VirtualMachineView> all = vms.list(caller, ids, owners.owner(caller, params), Page.ALL)
                     .items();
+            Map<UUID, java.util.List<Tags.TagResponse>> tagsById = tags.of(
+                    caller,
+                    TaggedType.VM,
+                    all.stream().map(VirtualMachineView::id).toList());
             return Listing.of(
                     "virtualmachine",
                     all,
@@ -219,7 +242,7 @@ final class VmCommands {
                                     .orElse(true)
                             && state.map(s -> s.equalsIgnoreCase(vm.state().name()))
                                     .orElse(true),
-                    VmResponse::of);
+                    vm -> VmResponse.of(vm).withTags(tagsById.getOrDefault(vm.id(), java.util.List.of())));
         }
     }
 
@@ -238,9 +261,29 @@ final class VmCommands {
             Optional<java.util.List<GroupRef>> groups = groups(params);
             Optional<String> name = params.get("name");
             Optional<String> displayName = params.get("displayname");
-            VirtualMachineView vm = name.isPresent() || displayName.isPresent() || groups.isPresent()
-                    ? vms.update(caller, id, name, displayName, groups).value()
-                    : vms.get(caller, id);
+            Optional<String> group = params.get("group");
+            VirtualMachineView vm =
+                    name.isPresent() || displayName.isPresent() || group.isPresent() || groups.isPresent()
+                            ? vms.update(caller, id, name, displayName, group, groups)
+                                    .value()
+                            : vms.get(caller, id);
+            return CloudStackResult.object("virtualmachine", VmResponse.of(vm));
+        }
+    }
+
+    static final class ChangeService extends SyncCommand {
+        private final VirtualMachineService vms;
+
+        @Inject
+        ChangeService(VirtualMachineService vms) {
+            super("changeServiceForVirtualMachine");
+            this.vms = requireNonNull(vms, "vms is null");
+        }
+
+        @Override
+        public CloudStackResult execute(Caller caller, Params params) {
+            VirtualMachineView vm =
+                    vms.changeOffering(caller, params.requiredUuid("id"), params.requiredUuid("serviceofferingid"));
             return CloudStackResult.object("virtualmachine", VmResponse.of(vm));
         }
     }

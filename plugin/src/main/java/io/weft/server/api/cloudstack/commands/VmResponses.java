@@ -20,9 +20,12 @@ final class VmResponses {
             String id,
             String name,
             String displayname,
+            String group,
             String account,
             String domainid,
+            String domain,
             String zoneid,
+            String zonename,
             String hostid,
             String state,
             Instant created,
@@ -35,7 +38,9 @@ final class VmResponses {
             String templatename,
             String templatedisplaytext,
             List<NicResponse> nic,
-            List<GroupSummaryResponse> securitygroup) {
+            List<GroupSummaryResponse> securitygroup,
+            // CloudStack always sends the VM's tags, [] when it has none; Terraform reads them back.
+            List<Tags.TagResponse> tags) {
         static VmResponse of(VirtualMachineView vm) {
             return of(vm, vm.state());
         }
@@ -52,9 +57,12 @@ final class VmResponses {
                     vm.id().toString(),
                     vm.name(),
                     vm.displayName().orElse(vm.name()),
+                    vm.group().orElse(null),
                     vm.accountName(),
                     vm.domainId().toString(),
+                    vm.domainName(),
                     vm.zoneId().toString(),
+                    vm.zoneName(),
                     vm.hostId().map(UUID::toString).orElse(null),
                     camel(state.name()),
                     vm.created(),
@@ -67,7 +75,36 @@ final class VmResponses {
                     vm.template().map(TemplateSummary::name).orElse(null),
                     vm.template().map(TemplateSummary::displayText).orElse(null),
                     vm.nics().stream().map(NicResponse::of).toList(),
-                    List.copyOf(groups.values()));
+                    List.copyOf(groups.values()),
+                    List.of());
+        }
+
+        /** The same VM with its tags. */
+        VmResponse withTags(List<Tags.TagResponse> vmTags) {
+            return new VmResponse(
+                    id,
+                    name,
+                    displayname,
+                    group,
+                    account,
+                    domainid,
+                    domain,
+                    zoneid,
+                    zonename,
+                    hostid,
+                    state,
+                    created,
+                    serviceofferingid,
+                    serviceofferingname,
+                    cpunumber,
+                    cpuspeed,
+                    memory,
+                    templateid,
+                    templatename,
+                    templatedisplaytext,
+                    nic,
+                    securitygroup,
+                    List.copyOf(vmTags));
         }
     }
 
@@ -85,7 +122,8 @@ final class VmResponses {
             boolean isdefault,
             String traffictype,
             String type,
-            Integer deviceid,
+            // CloudStack's NicResponse types deviceid as a string; cloudstack-go fails on a number.
+            String deviceid,
             List<Object> secondaryip) {
         static NicResponse of(NicView nic) {
             return new NicResponse(
@@ -100,7 +138,7 @@ final class VmResponses {
                     nic.isDefault(),
                     "Guest",
                     "Isolated",
-                    nic.deviceIndex().orElse(null),
+                    nic.deviceIndex().map(String::valueOf).orElse(null),
                     List.of());
         }
     }

@@ -230,6 +230,153 @@ class VirtualMachineCommandsTest {
         admin.jobOk("destroyVirtualMachine", "id", power);
     }
 
+    @Test
+    void updateRenamesAndListsCarryTagsAndTextDeviceIdsAsCloudStacksDo() {
+        String network = ann.ok("listNetworks").get("network").get(0).get("id").asText();
+        JsonNode deployed = ann.ok(
+                "deployVirtualMachine",
+                Params.of(
+                                "zoneid",
+                                admin.ok("listZones")
+                                        .get("zone")
+                                        .get(0)
+                                        .get("id")
+                                        .asText())
+                        .and("serviceofferingid", OFFERING)
+                        .and("templateid", TEMPLATE)
+                        .and("networkids", network)
+                        .and("name", "described"));
+        String vm = deployed.get("id").asText();
+        ann.await(deployed.get("jobid").asText());
+
+        JsonNode updated = ann.ok("updateVirtualMachine", "id", vm, "displayname", "Described VM")
+                .get("virtualmachine");
+        assertThat(updated.get("displayname").asText()).isEqualTo("Described VM");
+        assertThat(updated.get("name").asText()).isEqualTo("described");
+        ann.ok("updateVirtualMachine", "id", vm, "name", "renamed");
+        ann.ok("updateVirtualMachine", "id", vm, "group", "web");
+        JsonNode listed =
+                ann.ok("listVirtualMachines", "id", vm).get("virtualmachine").get(0);
+        assertThat(listed.get("name").asText()).isEqualTo("renamed");
+        assertThat(listed.get("displayname").asText()).isEqualTo("Described VM");
+        assertThat(listed.get("group").asText()).isEqualTo("web");
+        // CloudStack's NicResponse carries deviceid as a string; cloudstack-go decodes it so.
+        assertThat(listed.get("nic").get(0).get("deviceid").isTextual()).isTrue();
+        assertThat(listed.get("nic").get(0).get("deviceid").asText()).isEqualTo("0");
+        assertThat(listed.get("tags")).isEmpty();
+        Reply blank = ann.call("updateVirtualMachine", "id", vm, "name", " ");
+        assertThat(blank.status()).isEqualTo(431);
+        assertThat(ann.ok("listVirtualMachines", "id", vm)
+                        .get("virtualmachine")
+                        .get(0)
+                        .get("name")
+                        .asText())
+                .isEqualTo("renamed");
+
+        ann.jobOk(
+                "createTags",
+                Params.of("resourceids", vm)
+                        .and("resourcetype", "UserVm")
+                        .and("tags[0].key", "role")
+                        .and("tags[0].value", "web"));
+        JsonNode tag = ann.ok("listVirtualMachines", "id", vm)
+                .get("virtualmachine")
+                .get(0)
+                .get("tags")
+                .get(0);
+        assertThat(tag.get("key").asText()).isEqualTo("role");
+        assertThat(tag.get("value").asText()).isEqualTo("web");
+        assertThat(tag.get("resourceid").asText()).isEqualTo(vm);
+        JsonNode byTag =
+                ann.ok("listVirtualMachines", Params.of("tags[0].key", "role").and("tags[0].value", "web"));
+        assertThat(byTag.get("count").asInt()).isEqualTo(1);
+        assertThat(byTag.get("virtualmachine").get(0).get("id").asText()).isEqualTo(vm);
+        assertThat(ann.ok(
+                                "listVirtualMachines",
+                                Params.of("tags[0].key", "role").and("tags[0].value", "db"))
+                        .size())
+                .isZero();
+        assertThat(ann.ok("updateVirtualMachine", "id", vm, "group", " ")
+                        .get("virtualmachine")
+                        .has("group"))
+                .isFalse();
+        ann.jobOk("destroyVirtualMachine", "id", vm);
+    }
+
+    @Test
+    void changeServiceGivesAStoppedVmAnotherOfferingAndRefusesEverythingElse() {
+        String network = ann.ok("listNetworks").get("network").get(0).get("id").asText();
+        JsonNode deployed = admin.ok(
+                "deployVirtualMachine",
+                Params.of("account", "ann")
+                        .and(
+                                "zoneid",
+                                admin.ok("listZones")
+                                        .get("zone")
+                                        .get(0)
+                                        .get("id")
+                                        .asText())
+                        .and("serviceofferingid", OFFERING)
+                        .and("templateid", TEMPLATE)
+                        .and("networkids", network)
+                        .and("hostid", host1)
+                        .and("name", "resized"));
+        String vm = deployed.get("id").asText();
+        admin.await(deployed.get("jobid").asText());
+        String medium = admin.ok(
+                        "createServiceOffering",
+                        Params.of("name", "Medium")
+                                .and("displaytext", "2 vCPU, 2 GiB")
+                                .and("cpunumber", "2")
+                                .and("cpuspeed", "1000")
+                                .and("memory", "2048"))
+                .get("serviceoffering")
+                .get("id")
+                .asText();
+
+        Reply running = ann.call("changeServiceForVirtualMachine", "id", vm, "serviceofferingid", medium);
+        assertThat(running.status()).isEqualTo(431);
+        assertThat(running.inner().get("errortext").asText()).contains("make sure the virtual machine is stopped");
+        ann.jobOk("stopVirtualMachine", "id", vm);
+
+        JsonNode changed = ann.ok("changeServiceForVirtualMachine", "id", vm, "serviceofferingid", medium)
+                .get("virtualmachine");
+        assertThat(changed.get("id").asText()).isEqualTo(vm);
+        assertThat(changed.get("serviceofferingid").asText()).isEqualTo(medium);
+        assertThat(changed.get("serviceofferingname").asText()).isEqualTo("Medium");
+        assertThat(changed.get("cpunumber").asInt()).isEqualTo(2);
+        assertThat(changed.get("memory").asInt()).isEqualTo(2048);
+        JsonNode listed =
+                ann.ok("listVirtualMachines", "id", vm).get("virtualmachine").get(0);
+        assertThat(listed.get("serviceofferingid").asText()).isEqualTo(medium);
+
+        // The offering it has, one that does not exist, another account's VM: refused, nothing changes.
+        assertThat(ann.call("changeServiceForVirtualMachine", "id", vm, "serviceofferingid", medium)
+                        .status())
+                .isEqualTo(431);
+        assertThat(ann.call(
+                                "changeServiceForVirtualMachine",
+                                "id",
+                                vm,
+                                "serviceofferingid",
+                                UUID.randomUUID().toString())
+                        .status())
+                .isEqualTo(431);
+        assertThat(ben.call("changeServiceForVirtualMachine", "id", vm, "serviceofferingid", OFFERING)
+                        .status())
+                .isEqualTo(431);
+        assertThat(ann.call("changeServiceForVirtualMachine", "id", vm).status())
+                .isEqualTo(431);
+        assertThat(ann.ok("listVirtualMachines", "id", vm)
+                        .get("virtualmachine")
+                        .get(0)
+                        .get("serviceofferingid")
+                        .asText())
+                .isEqualTo(medium);
+
+        admin.jobOk("destroyVirtualMachine", "id", vm);
+    }
+
     private static boolean lastPinged(String host) {
         return admin.ok("listHosts", "id", host).get("host").get(0).has("lastpinged");
     }
