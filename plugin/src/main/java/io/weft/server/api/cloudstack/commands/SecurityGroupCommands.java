@@ -102,8 +102,9 @@ final class SecurityGroupCommands {
                     Optional.empty(),
                     Optional.empty(),
                     vm,
-                    // An account's EC2 VPC groups (each VPC has a "default") are not CloudStack's.
-                    true);
+                    // An account's EC2 VPC groups (each VPC has a "default") stay out of a listing, so
+                    // that a name finds one group; asked for by id, or as a VM's groups, they show.
+                    ids.isEmpty() && vm.isEmpty());
             Paged<SecurityGroupView> page = groups.list(caller, query, Listing.page(params, api));
             Map<UUID, java.util.List<TagResponse>> tagsById = tags.of(
                     caller,

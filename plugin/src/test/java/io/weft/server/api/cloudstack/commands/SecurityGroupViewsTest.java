@@ -7,6 +7,9 @@ import io.weft.server.WeftConfig;
 import io.weft.server.WeftServer;
 import io.weft.server.network.NetworkScopeService;
 import io.weft.server.network.NewScope;
+import io.weft.server.securitygroup.GroupQuery;
+import io.weft.server.securitygroup.SecurityGroupService;
+import io.weft.server.service.Page;
 import io.weft.server.tenancy.ApiKeyDirectory;
 import io.weft.server.tenancy.Caller;
 import io.weft.testsupport.ApiKeys;
@@ -106,5 +109,19 @@ class SecurityGroupViewsTest {
 
         assertThat(dora.call("createSecurityGroup", "name", "web").status()).isEqualTo(431);
         assertThat(names(dora.ok("listSecurityGroups"))).containsExactly("web");
+
+        // Asked for by id, a VPC group still reads through the CloudStack API.
+        String vpcDefault = server
+                .injector()
+                .getInstance(SecurityGroupService.class)
+                .list(doraCaller, GroupQuery.all(), Page.ALL)
+                .items()
+                .stream()
+                .filter(group -> group.name().equals("default"))
+                .findFirst()
+                .orElseThrow()
+                .id()
+                .toString();
+        assertThat(names(dora.ok("listSecurityGroups", "id", vpcDefault))).containsExactly("default");
     }
 }
