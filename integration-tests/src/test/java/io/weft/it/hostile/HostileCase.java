@@ -31,6 +31,11 @@ record HostileCase(String name, Api api, Function<HostileFixture, Answer> reques
         requireNonNull(code, "code is null");
     }
 
+    /** The same request answered with another CloudStack code (the HTTP status is the code). */
+    HostileCase withCode(int cloudStackCode) {
+        return new HostileCase(name, api, request, cloudStackCode, Integer.toString(cloudStackCode));
+    }
+
     Answer send(HostileFixture fixture) {
         return request.apply(fixture);
     }

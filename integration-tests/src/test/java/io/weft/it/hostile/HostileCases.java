@@ -26,6 +26,9 @@ final class HostileCases {
         all.addAll(ec2());
         all.addAll(cloudStack());
         all.addAll(rest());
+        all.addAll(ForeignIdCases.all());
+        all.addAll(MalformedValueCases.all());
+        all.addAll(SignatureCases.all());
         return all;
     }
 

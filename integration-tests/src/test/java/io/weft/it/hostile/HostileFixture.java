@@ -15,6 +15,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +45,18 @@ final class HostileFixture {
     private final CloudStackClient tenant;
     private final ApiKeys tenantKeys;
     private final ApiKeys adminKeys;
+    private ApiKeys otherKeys;
+    private CloudStackClient other;
+    private String zoneId;
+    private String hostId;
+    private String offeringId;
+    private String networkId;
+    private String groupId;
     private String vmId;
     private String ingressRuleId;
     private String vpcId;
     private String ec2GroupId;
+    private String subnetId;
 
     private HostileFixture(WeftServer server, CloudStackClient admin, ApiKeys adminKeys, ApiKeys tenantKeys) {
         this.server = requireNonNull(server, "server is null");
@@ -76,11 +87,121 @@ final class HostileFixture {
                 new ApiKeys(keys.get("apikey").asText(), keys.get("secretkey").asText()));
         fixture.buildCloudStackSide();
         fixture.buildEc2Side();
+        fixture.buildOtherTenant();
         return fixture;
     }
 
+    /**
+     * A second tenant owning one of everything: its ids, sent by the first tenant, must be answered
+     * exactly as ids that do not exist.
+     */
+    private void buildOtherTenant() {
+        JsonNode account = admin.ok(
+                        "createAccount",
+                        Params.of("username", "trudy")
+                                .and("password", "pw-trudy")
+                                .and("email", "trudy@example.com")
+                                .and("firstname", "Trudy")
+                                .and("lastname", "Test"))
+                .get("account");
+        JsonNode keys = admin.ok(
+                        "registerUserKeys",
+                        "id",
+                        account.get("user").get(0).get("id").asText())
+                .get("userkeys");
+        otherKeys =
+                new ApiKeys(keys.get("apikey").asText(), keys.get("secretkey").asText());
+        other = admin.as(otherKeys.apiKey(), otherKeys.secretKey());
+        String network = other.ok(
+                        "createNetwork",
+                        Params.of("name", "trudy-net")
+                                .and("zoneid", zoneId)
+                                .and("networkofferingid", offeringId)
+                                .and("gateway", "10.30.0.1")
+                                .and("netmask", "255.255.255.0"))
+                .get("network")
+                .get("id")
+                .asText();
+        String group = other.ok("createSecurityGroup", "name", "trudy-web", "description", "d")
+                .get("securitygroup")
+                .get("id")
+                .asText();
+        String rule = other.succeededJob(
+                        "authorizeSecurityGroupIngress",
+                        Params.of("securitygroupid", group)
+                                .and("protocol", "UDP")
+                                .and("startport", "53")
+                                .and("endport", "53")
+                                .and("cidrlist", "10.0.0.0/8"))
+                .path("jobresult")
+                .path("securitygroup")
+                .path("ingressrule")
+                .get(0)
+                .path("ruleid")
+                .asText();
+        String vm = admin.succeededJob(
+                        "deployVirtualMachine",
+                        Params.of("account", "trudy")
+                                .and("zoneid", zoneId)
+                                .and("serviceofferingid", SeededCatalogue.SMALL_INSTANCE.toString())
+                                .and("templateid", SeededCatalogue.UBUNTU_TEMPLATE.toString())
+                                .and("networkids", network)
+                                .and("securitygroupids", group)
+                                .and("hostid", hostId)
+                                .and("name", "trudy-vm"))
+                .path("jobresult")
+                .path("virtualmachine")
+                .path("id")
+                .asText();
+        String nic = admin.ok("listNics", "virtualmachineid", vm)
+                .get("nic")
+                .get(0)
+                .get("id")
+                .asText();
+        String vpc = ec2Value(otherKeys, "Action=CreateVpc&Version=2016-11-15&CidrBlock=10.2.0.0%2F16", "vpcId");
+        String subnet = ec2Value(
+                otherKeys,
+                "Action=CreateSubnet&Version=2016-11-15&VpcId=" + vpc + "&CidrBlock=10.2.1.0%2F24",
+                "subnetId");
+        String ec2Group = ec2Value(
+                otherKeys,
+                "Action=CreateSecurityGroup&Version=2016-11-15&GroupName=trudy&GroupDescription=d&VpcId=" + vpc,
+                "groupId");
+        String ec2Rule = ec2Value(
+                otherKeys,
+                "Action=AuthorizeSecurityGroupIngress&Version=2016-11-15&GroupId=" + ec2Group
+                        + "&IpPermissions.1.IpProtocol=tcp&IpPermissions.1.FromPort=443&IpPermissions.1.ToPort=443"
+                        + "&IpPermissions.1.IpRanges.1.CidrIp=10.0.0.0%2F8",
+                "securityGroupRuleId");
+        String eni = ec2Value(
+                otherKeys,
+                "Action=CreateNetworkInterface&Version=2016-11-15&SubnetId=" + subnet + "&SecurityGroupId.1="
+                        + ec2Group,
+                "networkInterfaceId");
+        otherTenant = new OtherTenant(network, group, rule, vm, nic, vpc, subnet, ec2Group, ec2Rule, eni);
+    }
+
+    /** The second tenant's ids: a CloudStack network, group, rule, VM and NIC; an EC2 VPC, subnet, group, rule, ENI. */
+    record OtherTenant(
+            String network,
+            String group,
+            String rule,
+            String vm,
+            String nic,
+            String vpc,
+            String subnet,
+            String ec2Group,
+            String ec2Rule,
+            String eni) {}
+
+    private OtherTenant otherTenant;
+
+    OtherTenant otherTenant() {
+        return otherTenant;
+    }
+
     private void buildCloudStackSide() {
-        String zone = admin.ok(
+        String zone = zoneId = admin.ok(
                         "createZone",
                         Params.of("name", "z1")
                                 .and("networktype", "Advanced")
@@ -99,7 +220,7 @@ final class HostileFixture {
                 .get(0)
                 .get("id")
                 .asText();
-        String host = admin.ok(
+        String host = hostId = admin.ok(
                         "addHost",
                         Params.of("zoneid", zone)
                                 .and("clusterid", cluster)
@@ -109,12 +230,12 @@ final class HostileFixture {
                 .get(0)
                 .get("id")
                 .asText();
-        String offering = tenant.ok("listNetworkOfferings")
+        String offering = offeringId = tenant.ok("listNetworkOfferings")
                 .get("networkoffering")
                 .get(0)
                 .get("id")
                 .asText();
-        String network = tenant.ok(
+        String network = networkId = tenant.ok(
                         "createNetwork",
                         Params.of("name", "net")
                                 .and("zoneid", zone)
@@ -124,7 +245,7 @@ final class HostileFixture {
                 .get("network")
                 .get("id")
                 .asText();
-        String group = tenant.ok("createSecurityGroup", "name", "web", "description", "web")
+        String group = groupId = tenant.ok("createSecurityGroup", "name", "web", "description", "web")
                 .get("securitygroup")
                 .get("id")
                 .asText();
@@ -159,14 +280,28 @@ final class HostileFixture {
 
     private void buildEc2Side() {
         vpcId = ec2Value("Action=CreateVpc&Version=2016-11-15&CidrBlock=10.1.0.0%2F16", "vpcId");
-        ec2Value("Action=CreateSubnet&Version=2016-11-15&VpcId=" + vpcId + "&CidrBlock=10.1.1.0%2F24", "subnetId");
+        subnetId = ec2Value(
+                "Action=CreateSubnet&Version=2016-11-15&VpcId=" + vpcId + "&CidrBlock=10.1.1.0%2F24", "subnetId");
         ec2GroupId = ec2Value(
                 "Action=CreateSecurityGroup&Version=2016-11-15&GroupName=app&GroupDescription=app&VpcId=" + vpcId,
                 "groupId");
+        ec2Value(
+                "Action=AuthorizeSecurityGroupIngress&Version=2016-11-15&GroupId=" + ec2GroupId
+                        + "&IpPermissions.1.IpProtocol=tcp&IpPermissions.1.FromPort=22&IpPermissions.1.ToPort=22"
+                        + "&IpPermissions.1.IpRanges.1.CidrIp=10.0.0.0%2F8",
+                "securityGroupRuleId");
+        ec2Value(
+                "Action=CreateNetworkInterface&Version=2016-11-15&SubnetId=" + subnetId + "&SecurityGroupId.1="
+                        + ec2GroupId,
+                "networkInterfaceId");
     }
 
     private String ec2Value(String form, String element) {
-        HostileCase.Answer answer = ec2(form);
+        return ec2Value(tenantKeys, form, element);
+    }
+
+    private String ec2Value(ApiKeys keys, String form, String element) {
+        HostileCase.Answer answer = ec2(keys, form);
         if (answer.status() != 200) {
             throw new IllegalStateException("fixture request failed: " + form + " -> " + answer.body());
         }
@@ -186,6 +321,48 @@ final class HostileFixture {
         return admin;
     }
 
+    CloudStackClient otherCloudStack() {
+        return other;
+    }
+
+    String zoneId() {
+        return zoneId;
+    }
+
+    String offeringId() {
+        return offeringId;
+    }
+
+    String networkId() {
+        return networkId;
+    }
+
+    String groupId() {
+        return groupId;
+    }
+
+    /** The first tenant's VM's NIC. */
+    String nicId() {
+        return admin.ok("listNics", "virtualmachineid", vmId)
+                .get("nic")
+                .get(0)
+                .get("id")
+                .asText();
+    }
+
+    /** The first tenant's VM's NIC as EC2 names it. */
+    String ec2VmInterfaceId() {
+        return "eni-" + hex17(nicId());
+    }
+
+    String ec2VmAttachmentId() {
+        return "eni-attach-" + hex17(nicId());
+    }
+
+    private static String hex17(String uuid) {
+        return uuid.replace("-", "").substring(0, 17);
+    }
+
     String vmId() {
         return vmId;
     }
@@ -196,6 +373,15 @@ final class HostileFixture {
 
     String vpcId() {
         return vpcId;
+    }
+
+    String subnetId() {
+        return subnetId;
+    }
+
+    /** The first tenant's VM as EC2 names it: {@code i-} and the first 17 hex digits of its uuid. */
+    String ec2InstanceId() {
+        return "i-" + hex17(vmId);
     }
 
     String ec2GroupId() {
@@ -210,6 +396,10 @@ final class HostileFixture {
             Params params = Params.of("listall", "true");
             if (command.equals("listNics")) {
                 params = Params.of("virtualmachineid", vmId);
+                if (otherTenant != null) {
+                    state.append(admin.ok(command, Params.of("virtualmachineid", otherTenant.vm())))
+                            .append('\n');
+                }
             }
             state.append(admin.ok(command, params)).append('\n');
         }
@@ -219,20 +409,35 @@ final class HostileFixture {
                 "DescribeSecurityGroups",
                 "DescribeNetworkInterfaces",
                 "DescribeTags")) {
-            state.append(ec2("Action=" + action + "&Version=2016-11-15")
-                            .body()
-                            .replaceAll("<requestId>[^<]*</requestId>", ""))
-                    .append('\n');
+            for (ApiKeys keys : otherKeys == null ? List.of(tenantKeys) : List.of(tenantKeys, otherKeys)) {
+                state.append(ec2(keys, "Action=" + action + "&Version=2016-11-15")
+                                .body()
+                                .replaceAll("<requestId>[^<]*</requestId>", ""))
+                        .append('\n');
+            }
         }
         return state.toString();
     }
 
     /** A form POST to the EC2 endpoint, signed with the tenant's keys over exactly these bytes. */
     HostileCase.Answer ec2(String form) {
+        return ec2(tenantKeys, form);
+    }
+
+    /** The same, signed with the second tenant's keys. */
+    HostileCase.Answer ec2AsOther(String form) {
+        return ec2(otherKeys, form);
+    }
+
+    private HostileCase.Answer ec2(ApiKeys keys, String form) {
+        return ec2(keys, form, Clock.systemUTC());
+    }
+
+    private HostileCase.Answer ec2(ApiKeys keys, String form, Clock clock) {
         byte[] bytes = form.getBytes(StandardCharsets.ISO_8859_1);
         URI endpoint = server.ec2Uri().orElseThrow().resolve("/");
         SdkHttpRequest signed = AwsV4HttpSigner.create()
-                .sign(r -> r.identity(AwsCredentialsIdentity.create(tenantKeys.apiKey(), tenantKeys.secretKey()))
+                .sign(r -> r.identity(AwsCredentialsIdentity.create(keys.apiKey(), keys.secretKey()))
                         .request(SdkHttpRequest.builder()
                                 .method(SdkHttpMethod.POST)
                                 .uri(endpoint)
@@ -240,7 +445,8 @@ final class HostileFixture {
                                 .build())
                         .payload(ContentStreamProvider.fromByteArray(bytes))
                         .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "ec2")
-                        .putProperty(AwsV4HttpSigner.REGION_NAME, REGION))
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, REGION)
+                        .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, clock))
                 .request();
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(endpoint).POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
@@ -262,6 +468,19 @@ final class HostileFixture {
         return ec2Answer(send(request));
     }
 
+    String tenantSecretKey() {
+        return tenantKeys.secretKey();
+    }
+
+    String otherApiKey() {
+        return otherKeys.apiKey();
+    }
+
+    /** A form POST signed by the tenant as at {@code signedAt}, as a request replayed later would be. */
+    HostileCase.Answer ec2SignedAt(Instant signedAt, String form) {
+        return ec2(tenantKeys, form, Clock.fixed(signedAt, ZoneOffset.UTC));
+    }
+
     String tenantAccessKey() {
         return tenantKeys.apiKey();
     }
@@ -277,9 +496,17 @@ final class HostileFixture {
      * the job's error code stands for the status.
      */
     static HostileCase.Answer cloudStack(CloudStackClient client, String command, Params params) {
-        CloudStackClient.Reply reply = client.call(command, params);
+        return answer(client.call(command, params), client);
+    }
+
+    /** What a synchronous reply says: its status and CloudStack error code. */
+    static HostileCase.Answer answer(CloudStackClient.Reply reply) {
+        return answer(reply, null);
+    }
+
+    private static HostileCase.Answer answer(CloudStackClient.Reply reply, CloudStackClient client) {
         JsonNode inner = reply.inner();
-        if (reply.status() == 200 && inner.has("jobid")) {
+        if (client != null && reply.status() == 200 && inner.has("jobid")) {
             JsonNode job = client.await(inner.get("jobid").asText());
             JsonNode result = job.path("jobresult");
             if (job.path("jobstatus").asInt() == 2) {

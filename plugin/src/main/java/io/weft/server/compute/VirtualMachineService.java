@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 
@@ -41,6 +42,7 @@ import org.hibernate.SessionFactory;
  */
 public final class VirtualMachineService {
     private static final int MAX_NAME_LENGTH = 255;
+    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
 
     private final SessionFactory sessions;
     private final ComputeStore store;
@@ -317,7 +319,7 @@ public final class VirtualMachineService {
             Optional<String> displayName,
             Optional<String> group,
             Optional<List<GroupRef>> refs) {
-        Optional<String> newName = name.map(VirtualMachineService::checkName);
+        Optional<String> newName = name.map(VirtualMachineService::checkHostName);
         Optional<String> newDisplayName =
                 displayName.map(text -> TextFields.checked("a display name", text, MAX_NAME_LENGTH));
         Optional<String> newGroup = group.map(text -> TextFields.checked("a VM group", text, MAX_NAME_LENGTH));
@@ -380,6 +382,23 @@ public final class VirtualMachineService {
     private VirtualMachine vm(Session session, Caller caller, UUID id) {
         return ownership.visible(
                 session, caller, VirtualMachine.class, id, VirtualMachine::getAccount, "virtual machine");
+    }
+
+    /**
+     * A new name for a VM is its guest's host name, so CloudStack's rule for it applies
+     * ({@code NetUtils.verifyDomainNameLabel(name, true)}): 1-63 ASCII letters, digits and hyphens,
+     * not starting with a digit or a hyphen nor ending with a hyphen.
+     */
+    private static String checkHostName(String name) {
+        checkName(name);
+        if (!HOST_NAME.matcher(name).matches()) {
+            throw new WeftException(
+                    ErrorCode.INVALID_PARAMETER,
+                    "Invalid name. Vm name can contain ASCII letters 'a' through 'z', the digits '0' through '9', and"
+                            + " the hyphen ('-'), must be between 1 and 63 characters long, and can't start or end"
+                            + " with \"-\" and can't start with digit");
+        }
+        return name;
     }
 
     private static String checkName(String name) {

@@ -93,6 +93,9 @@ final class Ec2ActionRouter {
     Reply dispatch(Map<String, String> parameters, Caller caller, String region, String requestId) {
         String name = parameters.getOrDefault("Action", "");
         try {
+            if (name.isEmpty()) {
+                throw new Ec2Failure("MissingAction", "The request must contain the parameter Action");
+            }
             ActionSpec spec = catalogue
                     .action(name)
                     .filter(found -> actions.containsKey(found.name()))

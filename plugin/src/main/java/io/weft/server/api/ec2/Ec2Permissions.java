@@ -74,16 +74,19 @@ final class Ec2Permissions {
         return requests;
     }
 
-    /** CidrIp holds IPv4 ranges only, CidrIpv6 IPv6 ones: EC2 refuses the other family in each. */
+    /**
+     * CidrIp holds IPv4 ranges only, CidrIpv6 IPv6 ones: EC2 refuses the other family in each, and an
+     * address without a prefix length.
+     */
     private static String ipv4(String cidr) {
-        if (cidr.indexOf(':') >= 0) {
+        if (cidr.indexOf(':') >= 0 || cidr.indexOf('/') < 0) {
             throw Ec2Failure.invalidValue("CIDR block " + cidr + " is malformed");
         }
         return cidr;
     }
 
     private static String ipv6(String cidr) {
-        if (cidr.indexOf(':') < 0) {
+        if (cidr.indexOf(':') < 0 || cidr.indexOf('/') < 0) {
             throw Ec2Failure.invalidValue("CIDR block " + cidr + " is malformed");
         }
         return cidr;

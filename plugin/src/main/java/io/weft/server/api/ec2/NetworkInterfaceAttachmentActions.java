@@ -56,6 +56,11 @@ final class NetworkInterfaceAttachmentActions implements Ec2Action.Family {
         Caller caller = call.caller();
         String attachmentId = call.params().required("AttachmentId");
         UUID nic = attachedNic(caller, attachmentId);
+        if (nics.get(caller, nic).deviceIndex().filter(index -> index == 0).isPresent()) {
+            // EC2: an instance's primary interface (device index 0) stays with it until it is terminated.
+            throw new Ec2Failure(
+                    "OperationNotPermitted", "The network interface at device index 0 cannot be detached.");
+        }
         nics.detach(caller, nic);
         out.leaf("return", true);
     }

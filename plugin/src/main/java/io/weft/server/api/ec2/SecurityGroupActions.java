@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * CreateSecurityGroup, DescribeSecurityGroups, DeleteSecurityGroup. EC2 groups are Weft groups in a
@@ -42,6 +43,19 @@ final class SecurityGroupActions implements Ec2Action.Family {
                 new Ec2Action("DeleteSecurityGroup", this::delete));
     }
 
+    /**
+     * The characters AWS allows in a VPC security group's name and description: ASCII letters,
+     * digits, spaces and {@code ._-:/()#,@[]+=&;{}!$*}.
+     */
+    private static final Pattern VPC_GROUP_TEXT = Pattern.compile("[a-zA-Z0-9 ._\\-:/()#,@\\[\\]+=&;{}!$*]*");
+
+    private static void requireVpcGroupText(String parameter, String value) {
+        if (!VPC_GROUP_TEXT.matcher(value).matches()) {
+            throw Ec2Failure.invalidValue("Invalid value for " + parameter + ". Valid characters are a-z, A-Z, 0-9,"
+                    + " spaces, and ._-:/()#,@[]+=&;{}!$*");
+        }
+    }
+
     private void create(Ec2Call call, XmlOut out) {
         Caller caller = call.caller();
         Ec2Params params = call.params();
@@ -50,7 +64,12 @@ final class SecurityGroupActions implements Ec2Action.Family {
             // EC2 refuses it: a name that looks like an id would make GroupName and GroupId ambiguous.
             throw Ec2Failure.invalidValue("Group names may not be in the format sg-*");
         }
+        if (name.equals("default")) {
+            throw new Ec2Failure("InvalidGroup.Reserved", "The security group 'default' is reserved");
+        }
         String description = params.required("GroupDescription");
+        requireVpcGroupText("GroupName", name);
+        requireVpcGroupText("GroupDescription", description);
         // EC2 would use the default VPC; Weft has none, so the VPC must be named.
         UUID vpc = ids.vpc(caller, params.required("VpcId"));
         SecurityGroupView group = groups.create(caller, NewSecurityGroup.ec2(name, description, vpc))

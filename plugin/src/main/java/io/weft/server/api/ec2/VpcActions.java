@@ -2,6 +2,9 @@ package io.weft.server.api.ec2;
 
 import static java.util.Objects.requireNonNull;
 
+import io.weft.rules.model.Cidr;
+import io.weft.rules.model.InvalidRuleException;
+import io.weft.rules.model.IpFamily;
 import io.weft.server.network.NetworkScopeService;
 import io.weft.server.network.NewScope;
 import io.weft.server.network.ScopeView;
@@ -37,6 +40,23 @@ final class VpcActions implements Ec2Action.Family {
                 new Ec2Action("DeleteVpc", this::delete));
     }
 
+    /**
+     * AWS tells a CidrBlock that is not a CIDR at all (InvalidParameterValue, "This is not a valid
+     * CIDR block") from one of the wrong size (InvalidVpc.Range, which the service's refusal becomes).
+     */
+    private static void requireCidrSyntax(String cidr) {
+        boolean ipv4 = false;
+        try {
+            ipv4 = cidr.contains("/") && Cidr.parse(cidr).family() == IpFamily.IPV4;
+        } catch (InvalidRuleException e) {
+            // not a CIDR: refused below
+        }
+        if (!ipv4) {
+            throw Ec2Failure.invalidValue(
+                    "Value (" + cidr + ") for parameter cidrBlock is invalid. This is not a valid CIDR block.");
+        }
+    }
+
     private void create(Ec2Call call, XmlOut out) {
         Ec2Params params = call.params();
         if (params.bool("AmazonProvidedIpv6CidrBlock").orElse(false)) {
@@ -48,8 +68,9 @@ final class VpcActions implements Ec2Action.Family {
                 .ifPresent(tenancy -> {
                     throw Ec2Failure.invalidValue("InstanceTenancy '" + tenancy + "' is not supported");
                 });
-        NewScope request = new NewScope(
-                Optional.empty(), Optional.empty(), Ec2Tags.requestedName(call), params.required("CidrBlock"));
+        String cidr = params.required("CidrBlock");
+        requireCidrSyntax(cidr);
+        NewScope request = new NewScope(Optional.empty(), Optional.empty(), Ec2Tags.requestedName(call), cidr);
         ScopeView vpc = scopes.create(call.caller(), request).value();
         ids.remember(Ec2Kind.VPC, vpc.id());
         List<TagView> applied = tags.applySpecifications(call, Ec2Kind.VPC, vpc.id());

@@ -13,6 +13,8 @@ import io.weft.server.compute.NicService;
 import io.weft.server.compute.NicSpec;
 import io.weft.server.compute.VirtualMachineService;
 import io.weft.server.compute.VirtualMachineView;
+import io.weft.server.error.ErrorCode;
+import io.weft.server.error.WeftException;
 import io.weft.server.service.Mutation;
 import io.weft.server.tenancy.Caller;
 import jakarta.inject.Inject;
@@ -62,10 +64,19 @@ final class NicCommands {
 
         @Override
         public JobOutcome run(Caller caller, Params params) {
-            NicSpec spec = NicSpec.on(params.requiredUuid("networkid"));
+            UUID network = params.requiredUuid("networkid");
+            UUID vm = params.requiredUuid("virtualmachineid");
+            if (vms.get(caller, vm).nics().stream()
+                    .anyMatch(nic -> nic.networkId().equals(network))) {
+                // CloudStack (vm.allow.multiple.nics.per.network off) fails the job with a
+                // CloudRuntimeException, 530; EC2 may still attach a second interface in a subnet.
+                throw new WeftException(
+                        ErrorCode.INTERNAL, "A NIC already exists for VM: " + vm + " in network: " + network);
+            }
+            NicSpec spec = NicSpec.on(network);
             spec = params.get("ipaddress").map(spec::withIp).orElse(spec);
             spec = params.get("macaddress").map(spec::withMac).orElse(spec);
-            Mutation<VirtualMachineView> added = vms.addNic(caller, params.requiredUuid("virtualmachineid"), spec);
+            Mutation<VirtualMachineView> added = vms.addNic(caller, vm, spec);
             return JobOutcome.of(CloudStackResult.object("virtualmachine", VmResponse.of(added.value())), added);
         }
     }

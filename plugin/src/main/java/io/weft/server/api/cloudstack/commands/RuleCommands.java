@@ -6,6 +6,8 @@ import io.weft.server.api.cloudstack.CloudStackResult;
 import io.weft.server.api.cloudstack.JobOutcome;
 import io.weft.server.api.cloudstack.Params;
 import io.weft.server.api.cloudstack.commands.SecurityGroupResponses.GroupResponse;
+import io.weft.server.error.ErrorCode;
+import io.weft.server.error.WeftException;
 import io.weft.server.securitygroup.GroupRef;
 import io.weft.server.securitygroup.RuleDirection;
 import io.weft.server.securitygroup.RuleRequest;
@@ -22,6 +24,12 @@ import java.util.UUID;
 
 /** {@code authorize/revokeSecurityGroupIngress/Egress}. */
 final class RuleCommands {
+    /** CloudStack's "any" for an ICMP type or code. */
+    private static final int ANY_ICMP = -1;
+
+    /** CloudStack takes ICMP codes 0-15 only ({@code NetUtils.validateIcmpCode}); EC2 takes 0-255. */
+    private static final int MAX_ICMP_CODE = 15;
+
     private RuleCommands() {}
 
     /**
@@ -36,14 +44,27 @@ final class RuleCommands {
                 throw params.missing("usersecuritygrouplist.group");
             }
             String account = pair.get("account");
-            pairs.add(account == null || account.isEmpty() ? GroupRef.name(group) : GroupRef.name(account, group));
+            if (account == null || account.isEmpty()) {
+                // CloudStack names a source group by account and group, both required.
+                throw new WeftException(
+                        ErrorCode.INVALID_PARAMETER,
+                        "Invalid user group specified, fields 'group' and 'account' cannot be null, please specify"
+                                + " groups in the form: usersecuritygrouplist[0].group=XXX"
+                                + "&usersecuritygrouplist[0].account=YYY");
+            }
+            pairs.add(GroupRef.name(account, group));
+        }
+        Optional<Integer> icmpCode = port(params, "icmpcode");
+        if (icmpCode.filter(code -> code != ANY_ICMP && (code < 0 || code > MAX_ICMP_CODE))
+                .isPresent()) {
+            throw params.invalid("icmpcode", icmpCode.get().toString());
         }
         return new RuleRequest(
                 params.get("protocol").orElse("all"),
                 port(params, "startport"),
                 port(params, "endport"),
                 port(params, "icmptype"),
-                port(params, "icmpcode"),
+                icmpCode,
                 params.list("cidrlist"),
                 pairs,
                 Optional.empty(),
@@ -73,6 +94,13 @@ final class RuleCommands {
 
         @Override
         public JobOutcome run(Caller caller, Params params) {
+            if (params.get("securitygroupid").isPresent()
+                    && params.get("securitygroupname").isPresent()) {
+                // CloudStack: "securityGroupId and securityGroupName parameters are mutually exclusive"
+                throw new WeftException(
+                        ErrorCode.INVALID_PARAMETER,
+                        "securitygroupid and securitygroupname parameters are mutually exclusive");
+            }
             UUID groupId = SecurityGroupCommands.groupId(
                     groups, owners, caller, params, "securitygroupid", "securitygroupname");
             Mutation<List<RuleView>> created = groups.authorize(caller, groupId, direction, List.of(request(params)));
