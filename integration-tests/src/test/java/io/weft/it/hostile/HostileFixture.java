@@ -8,6 +8,7 @@ import io.weft.server.WeftServer;
 import io.weft.server.catalogue.SeededCatalogue;
 import io.weft.testsupport.ApiKeys;
 import io.weft.testsupport.cloudstack.CloudStackClient;
+import io.weft.testsupport.cloudstack.CloudStackTenants;
 import io.weft.testsupport.cloudstack.Params;
 import java.io.IOException;
 import java.net.URI;
@@ -67,24 +68,11 @@ final class HostileFixture {
     }
 
     static HostileFixture build(WeftServer server, CloudStackClient admin) {
-        JsonNode account = admin.ok(
-                        "createAccount",
-                        Params.of("username", "mallory")
-                                .and("password", "pw-mallory")
-                                .and("email", "mallory@example.com")
-                                .and("firstname", "Mallory")
-                                .and("lastname", "Test"))
-                .get("account");
-        JsonNode keys = admin.ok(
-                        "registerUserKeys",
-                        "id",
-                        account.get("user").get(0).get("id").asText())
-                .get("userkeys");
         HostileFixture fixture = new HostileFixture(
                 server,
                 admin,
                 ApiKeys.fromCredentialsFile(server.adminCredentialsFile()),
-                new ApiKeys(keys.get("apikey").asText(), keys.get("secretkey").asText()));
+                CloudStackTenants.create(admin, "mallory"));
         fixture.buildCloudStackSide();
         fixture.buildEc2Side();
         fixture.buildOtherTenant();
@@ -96,21 +84,7 @@ final class HostileFixture {
      * exactly as ids that do not exist.
      */
     private void buildOtherTenant() {
-        JsonNode account = admin.ok(
-                        "createAccount",
-                        Params.of("username", "trudy")
-                                .and("password", "pw-trudy")
-                                .and("email", "trudy@example.com")
-                                .and("firstname", "Trudy")
-                                .and("lastname", "Test"))
-                .get("account");
-        JsonNode keys = admin.ok(
-                        "registerUserKeys",
-                        "id",
-                        account.get("user").get(0).get("id").asText())
-                .get("userkeys");
-        otherKeys =
-                new ApiKeys(keys.get("apikey").asText(), keys.get("secretkey").asText());
+        otherKeys = CloudStackTenants.create(admin, "trudy");
         other = admin.as(otherKeys.apiKey(), otherKeys.secretKey());
         String network = other.ok(
                         "createNetwork",

@@ -26,6 +26,7 @@ import io.weft.spec.host.ResyncRequest;
 import io.weft.testsupport.ApiKeys;
 import io.weft.testsupport.ServerSettings;
 import io.weft.testsupport.cloudstack.CloudStackClient;
+import io.weft.testsupport.cloudstack.CloudStackTenants;
 import io.weft.testsupport.cloudstack.Params;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -269,21 +270,7 @@ class AgentIdentityTest {
 
     /** A tenant other than the agents' operator, with a network, for VMs placed on given hosts. */
     private static String tenantNetwork() {
-        JsonNode account = admin.ok(
-                        "createAccount",
-                        Params.of("username", "bea")
-                                .and("password", "pw-bea")
-                                .and("email", "bea@example.com")
-                                .and("firstname", "Bea")
-                                .and("lastname", "Test"))
-                .get("account");
-        JsonNode keys = admin.ok(
-                        "registerUserKeys",
-                        "id",
-                        account.get("user").get(0).get("id").asText())
-                .get("userkeys");
-        CloudStackClient bea =
-                admin.as(keys.get("apikey").asText(), keys.get("secretkey").asText());
+        CloudStackClient bea = CloudStackTenants.client(admin, "bea");
         String offering = bea.ok("listNetworkOfferings")
                 .get("networkoffering")
                 .get(0)

@@ -1,7 +1,7 @@
 package io.weft.server.api.cloudstack.commands;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.weft.testsupport.cloudstack.CloudStackClient;
+import io.weft.testsupport.cloudstack.CloudStackTenants;
 import io.weft.testsupport.cloudstack.Params;
 
 /** What several command tests set up first, through the CloudStack API like any client. */
@@ -10,20 +10,7 @@ final class CloudStackSetup {
 
     /** A new account named {@code name} with one user, created by {@code admin}; returns a client as that user. */
     static CloudStackClient tenant(CloudStackClient admin, String name) {
-        JsonNode account = admin.ok(
-                        "createAccount",
-                        Params.of("username", name)
-                                .and("password", "pw-" + name)
-                                .and("email", name + "@example.com")
-                                .and("firstname", name)
-                                .and("lastname", "Test"))
-                .get("account");
-        JsonNode keys = admin.ok(
-                        "registerUserKeys",
-                        "id",
-                        account.get("user").get(0).get("id").asText())
-                .get("userkeys");
-        return admin.as(keys.get("apikey").asText(), keys.get("secretkey").asText());
+        return CloudStackTenants.client(admin, name);
     }
 
     /** Creates an Advanced zone (root admins) and returns its id. */
