@@ -35,6 +35,10 @@ public final class HostMessageCodec {
         } catch (IOException | IllegalArgumentException e) {
             throw new MalformedMessageException("not a host message: " + e.getMessage(), e);
         }
+        if (message == null) {
+            // The JSON literal null reads as no message at all.
+            throw new MalformedMessageException("not a host message: null");
+        }
         if (message.schema() != HostMessage.SCHEMA_VERSION) {
             throw new MalformedMessageException(
                     "schema version " + message.schema() + " is not " + HostMessage.SCHEMA_VERSION);

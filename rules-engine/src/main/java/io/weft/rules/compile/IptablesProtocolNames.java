@@ -45,7 +45,8 @@ public final class IptablesProtocolNames {
         if (lower.equals("icmpv6")) {
             return "ipv6-icmp";
         }
-        if (!lower.isEmpty() && lower.chars().allMatch(Character::isDigit)) {
+        // Protocol numbers are 0-255; longer digit strings or other scripts' digits are not numbers here.
+        if (!lower.isEmpty() && lower.length() <= 3 && lower.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return NAMES.getOrDefault(Integer.parseInt(lower), lower);
         }
         return lower;

@@ -21,7 +21,7 @@ public record Cidr(IpAddress network, int prefixLength) implements Comparable<Ci
             return new Cidr(address, address.family().addressBits());
         }
         String prefix = text.substring(slash + 1);
-        if (prefix.isEmpty() || prefix.length() > 3 || !prefix.chars().allMatch(Character::isDigit)) {
+        if (prefix.isEmpty() || prefix.length() > 3 || !prefix.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new InvalidRuleException("invalid prefix length in CIDR '" + text + "'");
         }
         return new Cidr(address, Integer.parseInt(prefix));

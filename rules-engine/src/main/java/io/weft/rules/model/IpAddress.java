@@ -109,12 +109,17 @@ public record IpAddress(IpFamily family, long high, long low) implements Compara
         int[] groups = new int[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
             String token = tokens[i];
-            if (token.isEmpty() || token.length() > 4 || !token.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            if (token.isEmpty() || token.length() > 4 || !token.chars().allMatch(IpAddress::isAsciiHexDigit)) {
                 throw new InvalidRuleException("not an IPv6 address: '" + text + "'");
             }
             groups[i] = Integer.parseInt(token, 16);
         }
         return groups;
+    }
+
+    // Character.digit also takes other scripts' digits (fullwidth, Arabic-Indic); a literal is ASCII.
+    private static boolean isAsciiHexDigit(int c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     /** Keeps the first {@code prefixLength} bits and zeroes the rest. */

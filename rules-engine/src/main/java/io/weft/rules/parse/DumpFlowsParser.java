@@ -17,6 +17,10 @@ public final class DumpFlowsParser {
 
     private DumpFlowsParser() {}
 
+    /**
+     * @throws IllegalArgumentException if one of our flows has a table or priority that is not a
+     *     decimal number in range
+     */
     public static List<FlowEntry> parse(String dumpOutput) {
         List<FlowEntry> flows = new ArrayList<>();
         for (String rawLine : dumpOutput.split("\n", -1)) {
@@ -32,13 +36,13 @@ public final class DumpFlowsParser {
             int table = 0;
             for (int i = 1; i < fields.length - 1; i++) {
                 if (fields[i].startsWith("table=")) {
-                    table = Integer.parseInt(fields[i].substring("table=".length()));
+                    table = number(fields[i].substring("table=".length()), line);
                 }
             }
             String matchPart = fields.length > 1 ? fields[fields.length - 1] : "";
             if (matchPart.startsWith("table=") || isStatistic(matchPart)) {
                 if (matchPart.startsWith("table=")) {
-                    table = Integer.parseInt(matchPart.substring("table=".length()));
+                    table = number(matchPart.substring("table=".length()), line);
                 }
                 matchPart = "";
             }
@@ -46,14 +50,23 @@ public final class DumpFlowsParser {
             String match = matchPart;
             if (matchPart.startsWith("priority=")) {
                 int comma = matchPart.indexOf(',');
-                priority = Integer.parseInt(
-                        matchPart.substring("priority=".length(), comma < 0 ? matchPart.length() : comma));
+                priority =
+                        number(matchPart.substring("priority=".length(), comma < 0 ? matchPart.length() : comma), line);
                 match = comma < 0 ? "" : matchPart.substring(comma + 1);
             }
             String actions = line.substring(actionsAt + ACTIONS.length());
             flows.add(new FlowEntry(table, priority, unquote(match), unquote(actions)));
         }
         return flows;
+    }
+
+    /** Tables are 0-254 and priorities 0-65535: more than 5 digits is never a number ovs-ofctl prints. */
+    private static int number(String digits, String line) {
+        if (digits.isEmpty() || digits.length() > 5 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException(
+                    "dump-flows line with a table or priority that is not a number: " + line);
+        }
+        return Integer.parseInt(digits);
     }
 
     private static boolean isStatistic(String field) {

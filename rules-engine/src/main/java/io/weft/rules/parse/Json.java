@@ -111,6 +111,9 @@ final class Json {
                 value.append(c);
                 continue;
             }
+            if (position >= text.length()) {
+                throw error("unterminated string");
+            }
             char escaped = text.charAt(position++);
             switch (escaped) {
                 case 'n' -> value.append('\n');
@@ -118,13 +121,26 @@ final class Json {
                 case 'r' -> value.append('\r');
                 case 'b' -> value.append('\b');
                 case 'f' -> value.append('\f');
-                case 'u' -> {
-                    value.append((char) Integer.parseInt(text.substring(position, position + 4), 16));
-                    position += 4;
-                }
+                case 'u' -> value.append(unicodeEscape());
                 default -> value.append(escaped);
             }
         }
+    }
+
+    private char unicodeEscape() {
+        if (position + 4 > text.length()) {
+            throw error("unterminated \\u escape");
+        }
+        int code = 0;
+        for (int i = 0; i < 4; i++) {
+            int digit = Character.digit(text.charAt(position + i), 16);
+            if (digit < 0 || text.charAt(position + i) > 'f') {
+                throw error("invalid \\u escape");
+            }
+            code = code * 16 + digit;
+        }
+        position += 4;
+        return (char) code;
     }
 
     private Object literal(String word, Object value) {
@@ -143,7 +159,11 @@ final class Json {
         if (start == position) {
             throw error("unexpected character '" + text.charAt(position) + "'");
         }
-        return Double.valueOf(text.substring(start, position));
+        try {
+            return Double.valueOf(text.substring(start, position));
+        } catch (NumberFormatException notANumber) {
+            throw error("invalid number");
+        }
     }
 
     private char peek() {

@@ -19,6 +19,9 @@ import java.util.TreeMap;
 public final class OvsdbParser {
     private OvsdbParser() {}
 
+    /**
+     * @throws IllegalArgumentException if a listing is not JSON or not a table of the shape above
+     */
     public static List<DesiredEntry> parse(String bridgesJson, String interfacesJson) {
         List<DesiredEntry> entries = new ArrayList<>();
         for (Map<String, Object> row : rows(bridgesJson)) {
@@ -56,11 +59,18 @@ public final class OvsdbParser {
 
     /** Table output: {"data": [[cell, ...], ...], "headings": [column, ...]}. */
     private static List<Map<String, Object>> rows(String tableJson) {
-        Map<?, ?> table = (Map<?, ?>) Json.parse(tableJson);
-        List<?> headings = (List<?>) table.get("headings");
+        if (!(Json.parse(tableJson) instanceof Map<?, ?> table)
+                || !(table.get("headings") instanceof List<?> headings)
+                || !(table.get("data") instanceof List<?> data)
+                || !headings.stream().allMatch(String.class::isInstance)) {
+            throw new IllegalArgumentException("ovs-vsctl output is not a table of headings and data");
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Object data : (List<?>) table.get("data")) {
-            List<?> cells = (List<?>) data;
+        for (Object line : data) {
+            if (!(line instanceof List<?> cells) || cells.size() != headings.size()) {
+                throw new IllegalArgumentException(
+                        "ovs-vsctl row does not match its headings " + headings + ": " + line);
+            }
             Map<String, Object> row = new TreeMap<>();
             for (int i = 0; i < headings.size(); i++) {
                 row.put((String) headings.get(i), cells.get(i));
@@ -74,8 +84,13 @@ public final class OvsdbParser {
     private static Map<String, String> map(Object cell) {
         Map<String, String> map = new TreeMap<>();
         if (cell instanceof List<?> tagged && tagged.size() == 2 && "map".equals(tagged.get(0))) {
-            for (Object pair : (List<?>) tagged.get(1)) {
-                List<?> keyValue = (List<?>) pair;
+            if (!(tagged.get(1) instanceof List<?> pairs)) {
+                throw new IllegalArgumentException("ovs-vsctl map without its pairs: " + cell);
+            }
+            for (Object pair : pairs) {
+                if (!(pair instanceof List<?> keyValue) || keyValue.size() != 2) {
+                    throw new IllegalArgumentException("ovs-vsctl map entry is not a key and a value: " + pair);
+                }
                 map.put(string(keyValue.get(0)), string(keyValue.get(1)));
             }
         }

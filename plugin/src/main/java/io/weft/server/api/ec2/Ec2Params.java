@@ -131,7 +131,8 @@ final class Ec2Params {
     }
 
     private static Integer position(String text) {
-        if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch(Character::isDigit)) {
+        // ASCII digits only: Character.isDigit would take other scripts' digits as list positions.
+        if (text.isEmpty() || text.length() > 9 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return null;
         }
         // AWS numbers lists from 1 but accepts 0 as well: Libcloud sends ResourceId.0 and Tag.0.Key.
