@@ -33,14 +33,14 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  * A whole Weft server in this JVM with the EC2 API on its own port, one zone, and tenants whose API
  * keys are EC2 credentials for the unmodified AWS SDK client.
  */
-final class Ec2Server implements AutoCloseable {
-    static final String ZONE = "zone-1";
+public final class Ec2Server implements AutoCloseable {
+    public static final String ZONE = "zone-1";
 
-    final WeftServer server;
-    final Caller root;
-    final URI endpoint;
+    public final WeftServer server;
+    public final Caller root;
+    public final URI endpoint;
 
-    Ec2Server(Path dataDir) {
+    public Ec2Server(Path dataDir) {
         this(dataDir, true);
     }
 
@@ -73,7 +73,7 @@ final class Ec2Server implements AutoCloseable {
     }
 
     /** A new account with one user, and that user's API keys. */
-    UserKeys tenant(String name) {
+    public UserKeys tenant(String name) {
         AccountView account = server.injector()
                 .getInstance(AccountService.class)
                 .create(
@@ -94,7 +94,7 @@ final class Ec2Server implements AutoCloseable {
     }
 
     /** The Weft caller behind EC2 credentials, for acting as the compute side would. */
-    Caller caller(UserKeys keys) {
+    public Caller caller(UserKeys keys) {
         return server.injector()
                 .getInstance(ApiKeyDirectory.class)
                 .findByApiKey(keys.apiKey())
