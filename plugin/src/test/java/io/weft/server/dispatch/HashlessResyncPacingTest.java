@@ -127,18 +127,7 @@ class HashlessResyncPacingTest {
 
     private void bindNewNic(NetworkView network, java.util.UUID host) {
         var nic = fixture.nics
-                .create(
-                        fixture.alice,
-                        Optional.empty(),
-                        new NicSpec(
-                                network.id(),
-                                Optional.empty(),
-                                Optional.empty(),
-                                Optional.empty(),
-                                Optional.empty(),
-                                true,
-                                List.of(),
-                                Optional.empty()))
+                .create(fixture.alice, Optional.empty(), NicSpec.on(network.id()))
                 .value();
         fixture.nics.bind(fixture.root, nic.id(), host);
     }
