@@ -2,13 +2,13 @@ package io.weft.server.api.cloudstack.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.weft.server.WeftConfig;
 import io.weft.server.WeftServer;
 import io.weft.testsupport.ApiKeys;
 import io.weft.testsupport.ServerSettings;
 import io.weft.testsupport.cloudstack.CloudStackClient;
 import io.weft.testsupport.cloudstack.CloudStackClient.Reply;
+import io.weft.testsupport.cloudstack.CloudStackTenants;
 import io.weft.testsupport.cloudstack.Params;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,22 +62,7 @@ class RootAdminCommandsTest {
                 WeftServer.start(WeftConfig.of(ServerSettings.ephemeral(dataDir).asMap()));
         admin = CloudStackClient.of(server.cloudStackUri(), ApiKeys.fromCredentialsFile(server.adminCredentialsFile()));
         user = CloudStackSetup.tenant(admin, "ursula");
-        JsonNode account = admin.ok(
-                        "createAccount",
-                        Params.of("username", "dora")
-                                .and("password", "pw-dora")
-                                .and("email", "dora@example.com")
-                                .and("firstname", "Dora")
-                                .and("lastname", "Admin")
-                                .and("accounttype", "2"))
-                .get("account");
-        JsonNode keys = admin.ok(
-                        "registerUserKeys",
-                        "id",
-                        account.get("user").get(0).get("id").asText())
-                .get("userkeys");
-        domainAdmin =
-                admin.as(keys.get("apikey").asText(), keys.get("secretkey").asText());
+        domainAdmin = admin.as(CloudStackTenants.create(admin, "dora", Params.of("accounttype", "2")));
     }
 
     @AfterAll
