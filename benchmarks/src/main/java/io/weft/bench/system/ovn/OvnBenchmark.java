@@ -1,0 +1,304 @@
+package io.weft.bench.system.ovn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.weft.agent.process.Command;
+import io.weft.agent.process.CommandRunner;
+import io.weft.agent.process.ProcessCommandRunner;
+import io.weft.bench.scenario.Scenario;
+import io.weft.bench.scenario.ScenarioGenerator;
+import io.weft.bench.scenario.ScenarioShape;
+import io.weft.lab.infra.Hypervisor;
+import io.weft.lab.infra.Lab;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongPredicate;
+
+/**
+ * Runs a scenario on OVN and measures it: a private control plane and one real chassis in a lab
+ * namespace, the scenario imported in one northbound transaction, every other host a fake chassis
+ * in the southbound database. See {@link OvnFigures} for what each figure times.
+ *
+ * <p>The real chassis is scenario host 0, one of the front hosts, so it holds the big group's
+ * address set; the NIC that leaves and rejoins the big group is the last host's first, whose only
+ * trace on the real chassis is that address set.
+ */
+public final class OvnBenchmark {
+
+    /** The scenario host that runs a real ovn-controller. */
+    public static final int REAL_HOST = 0;
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final String SOUTHBOUND = "OVN_Southbound";
+    private static final Duration LONG = Duration.ofMinutes(10);
+    private static final int HOSTS_PER_SBCTL = 50;
+
+    private final CommandRunner runner;
+    private final ScenarioShape shape;
+    private final long seed;
+    private final int repeats;
+
+    public OvnBenchmark(CommandRunner runner, ScenarioShape shape, long seed, int repeats) {
+        if (repeats < 1) {
+            throw new IllegalArgumentException("repeats must be positive");
+        }
+        this.runner = runner;
+        this.shape = shape;
+        this.seed = seed;
+        this.repeats = repeats;
+    }
+
+    /** Installs OVN if needed, runs everything, and removes every process, namespace and file. */
+    public static OvnFigures run(ScenarioShape shape, long seed, int repeats) {
+        CommandRunner runner = new ProcessCommandRunner();
+        OvnInstall.ensureInstalled(runner);
+        return new OvnBenchmark(runner, shape, seed, repeats).run();
+    }
+
+    public OvnFigures run() {
+        Scenario scenario = ScenarioGenerator.generate(shape, seed);
+        NorthboundContent content = NorthboundTranslation.of(scenario);
+        try (Lab lab = Lab.start(runner)) {
+            // Central and chassis share one namespace, as on an all-in-one node: the lab removes it
+            // with every daemon inside, even if this JVM dies before closing anything.
+            Hypervisor node = lab.addHypervisor("ovn");
+            try (OvnCentral central = OvnCentral.start(
+                            runner, node.namespace(), lab.directory().resolve("central"));
+                    OvsdbConnection nb = OvsdbConnection.open(central.nbSocket());
+                    OvsdbConnection sb = OvsdbConnection.open(central.sbSocket())) {
+                return measure(scenario, content, node, central, nb, sb);
+            }
+        }
+    }
+
+    private OvnFigures measure(
+            Scenario scenario,
+            NorthboundContent content,
+            Hypervisor node,
+            OvnCentral central,
+            OvsdbConnection nb,
+            OvsdbConnection sb) {
+        awaitRow(nb, NorthboundTransaction.DATABASE, "NB_Global", null);
+        nb.monitorNorthboundCfg(LONG);
+
+        ArrayNode importOperations = NorthboundTransaction.operations(content);
+        long importStart = System.nanoTime();
+        long importCfg = commitWithBump(nb, importOperations);
+        long importCommitted = System.nanoTime();
+        long importInSouthbound = nb.awaitCfg("sb_cfg", importCfg, LONG);
+
+        long chassisStart = System.nanoTime();
+        List<List<String>> invocations = SouthboundChassis.invocations(scenario, REAL_HOST, HOSTS_PER_SBCTL);
+        for (List<String> invocation : invocations) {
+            List<String> argv = new ArrayList<>(List.of("ovn-sbctl", "--db=unix:" + central.sbSocket()));
+            argv.addAll(invocation);
+            runner.runChecked(Command.of(argv).withTimeout(LONG));
+        }
+        double chassisRegistration = millis(chassisStart, System.nanoTime());
+        int fakeChassis = scenario.hosts().size() - 1;
+
+        Scenario.Host realHost = scenario.host(REAL_HOST);
+        long controllerStart = System.nanoTime();
+        try (RealChassis chassis = RealChassis.start(runner, node, central, scenario, realHost)) {
+            awaitRow(sb, SOUTHBOUND, "Chassis_Private", realHost.name());
+            long readyCfg = commitWithBump(nb, JSON.arrayNode());
+            double realChassisReady = millis(controllerStart, nb.awaitCfg("hv_cfg", readyCfg, LONG));
+            awaitTunnels(chassis, fakeChassis);
+
+            central.northdAppctl("stopwatch/reset");
+            List<Double> recomputes = new ArrayList<>();
+            for (int i = 0; i < repeats; i++) {
+                long start = System.nanoTime();
+                central.northdAppctl("inc-engine/recompute");
+                long cfg = commitWithBump(nb, JSON.arrayNode());
+                recomputes.add(millis(start, nb.awaitCfg("sb_cfg", cfg, LONG)));
+            }
+            var stopwatches = NorthdStopwatch.parse(central.northdAppctl("stopwatch/show"));
+
+            OvnFigures.Membership membership = membership(scenario, nb, chassis);
+            OvnFigures.Databases databases = new OvnFigures.Databases(
+                    OvnCentral.compactedSize(central.northbound(), central.nbDatabase()),
+                    OvnCentral.compactedSize(central.southbound(), central.sbDatabase()),
+                    countRows(sb, "Chassis"),
+                    countRows(sb, "Encap"),
+                    countRows(sb, "Logical_Flow"));
+            OvnFigures.RealChassisState state =
+                    new OvnFigures.RealChassisState(chassis.openFlowCount(), chassis.tunnelPorts());
+            OvnFigures.Memory memory = new OvnFigures.Memory(
+                    central.northd().rssBytes(),
+                    central.northbound().rssBytes(),
+                    central.southbound().rssBytes(),
+                    chassis.controllerRssBytes());
+            OvnFigures.Imported imported = new OvnFigures.Imported(
+                    shape.name(),
+                    seed,
+                    repeats,
+                    scenario.hosts().size(),
+                    content.switches().size(),
+                    content.portCount(),
+                    content.portGroups().size(),
+                    content.aclCount(),
+                    fakeChassis,
+                    realHost.name());
+            return new OvnFigures(
+                    imported,
+                    millis(importStart, importCommitted),
+                    millis(importCommitted, importInSouthbound),
+                    chassisRegistration,
+                    realChassisReady,
+                    Spread.of(recomputes),
+                    stopwatches,
+                    membership,
+                    databases,
+                    state,
+                    memory);
+        }
+    }
+
+    /**
+     * The last host's first NIC leaves the big group and joins again, {@code repeats} times each,
+     * first timed to sb_cfg and hv_cfg, then (without nb_cfg bumps, which would add work) to the real
+     * chassis' flows.
+     */
+    private OvnFigures.Membership membership(Scenario scenario, OvsdbConnection nb, RealChassis chassis) {
+        Scenario.Nic nic = scenario.nics().stream()
+                .filter(candidate -> candidate.host() == scenario.hosts().size() - 1)
+                .findFirst()
+                .orElseThrow();
+        String port = NorthboundTranslation.portName(nic);
+        String portGroup = NorthboundTranslation.portGroupName(scenario.group(Scenario.BIG_GROUP));
+        String portUuid = rowUuid(nb, "Logical_Switch_Port", port);
+        long flowsBefore = chassis.flowsMatchingSource(nic.ip());
+        if (flowsBefore == 0) {
+            throw new IllegalStateException(
+                    "the real chassis has no flow for " + nic.ip() + "; the address set is not there");
+        }
+        List<Double> toSouthbound = new ArrayList<>();
+        List<Double> toHypervisors = new ArrayList<>();
+        for (int i = 0; i < repeats; i++) {
+            for (boolean join : new boolean[] {false, true}) {
+                ArrayNode write =
+                        JSON.arrayNode().add(NorthboundTransaction.changeMembership(portGroup, portUuid, join));
+                long start = System.nanoTime();
+                long cfg = commitWithBump(nb, write);
+                toSouthbound.add(millis(start, nb.awaitCfg("sb_cfg", cfg, LONG)));
+                toHypervisors.add(millis(start, nb.awaitCfg("hv_cfg", cfg, LONG)));
+            }
+        }
+        List<Double> toFlows = new ArrayList<>();
+        for (int i = 0; i < repeats; i++) {
+            for (boolean join : new boolean[] {false, true}) {
+                ArrayNode write =
+                        JSON.arrayNode().add(NorthboundTransaction.changeMembership(portGroup, portUuid, join));
+                long start = System.nanoTime();
+                nb.transact(NorthboundTransaction.DATABASE, write, LONG);
+                LongPredicate changed = join ? flows -> flows == flowsBefore : flows -> flows == 0;
+                toFlows.add(millis(start, awaitFlows(chassis, nic.ip(), changed)));
+                // Settle before the next change: the chassis has acked everything, northd is idle.
+                nb.awaitCfg("hv_cfg", commitWithBump(nb, JSON.arrayNode()), LONG);
+            }
+        }
+        return new OvnFigures.Membership(
+                portGroup,
+                port,
+                nic.ip(),
+                flowsBefore,
+                Spread.of(toSouthbound),
+                Spread.of(toHypervisors),
+                Spread.of(toFlows));
+    }
+
+    private static long awaitFlows(RealChassis chassis, String ip, LongPredicate changed) {
+        long deadline = System.nanoTime() + LONG.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (changed.test(chassis.flowsMatchingSource(ip))) {
+                return System.nanoTime();
+            }
+        }
+        throw new IllegalStateException("the real chassis' flows for " + ip + " did not change within " + LONG);
+    }
+
+    /**
+     * Commits {@code operations} with {@code nb_cfg += 1} and returns the new nb_cfg, which northd
+     * echoes into sb_cfg and hv_cfg once it (and the chassis) have caught up with this transaction.
+     */
+    private static long commitWithBump(OvsdbConnection nb, ArrayNode operations) {
+        ArrayNode all = operations.deepCopy();
+        all.add(NorthboundTransaction.bumpNbCfg());
+        all.add(select("NB_Global", null, "nb_cfg"));
+        ArrayNode results = nb.transact(NorthboundTransaction.DATABASE, all, LONG);
+        return results.get(all.size() - 1).path("rows").path(0).path("nb_cfg").asLong();
+    }
+
+    /**
+     * Waits for a row of {@code table} (named {@code name}, or any when null) to exist: northd
+     * creates NB_Global when it first connects, ovn-controller its Chassis_Private once registered.
+     */
+    private static void awaitRow(OvsdbConnection connection, String database, String table, String name) {
+        long deadline = System.nanoTime() + LONG.toNanos();
+        ArrayNode query = JSON.arrayNode().add(select(table, name, "_uuid"));
+        while (connection.transact(database, query, LONG).path(0).path("rows").isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "no " + table + " row " + (name == null ? "" : name) + " within " + LONG);
+            }
+            pause();
+        }
+    }
+
+    private static void awaitTunnels(RealChassis chassis, int expected) {
+        long deadline = System.nanoTime() + LONG.toNanos();
+        while (chassis.tunnelPorts() < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "ovn-controller made " + chassis.tunnelPorts() + " of " + expected + " tunnels");
+            }
+            pause();
+        }
+    }
+
+    private static long countRows(OvsdbConnection sb, String table) {
+        return sb.transact(SOUTHBOUND, JSON.arrayNode().add(select(table, null, "_uuid")), LONG)
+                .path(0)
+                .path("rows")
+                .size();
+    }
+
+    private static String rowUuid(OvsdbConnection nb, String table, String name) {
+        JsonNode rows = nb.transact(
+                        NorthboundTransaction.DATABASE, JSON.arrayNode().add(select(table, name, "_uuid")), LONG)
+                .path(0)
+                .path("rows");
+        if (rows.size() != 1) {
+            throw new IllegalStateException(table + " " + name + ": " + rows.size() + " rows");
+        }
+        return rows.get(0).path("_uuid").get(1).asText();
+    }
+
+    private static ObjectNode select(String table, String name, String column) {
+        ObjectNode select = JSON.objectNode().put("op", "select").put("table", table);
+        ArrayNode where = JSON.arrayNode();
+        if (name != null) {
+            where.add(JSON.arrayNode().add("name").add("==").add(name));
+        }
+        select.set("where", where);
+        select.set("columns", JSON.arrayNode().add(column));
+        return select;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static double millis(long startNanos, long endNanos) {
+        return (endNanos - startNanos) / 1e6;
+    }
+}

@@ -1,0 +1,82 @@
+package io.weft.bench.system.ovn;
+
+import java.util.Map;
+
+/**
+ * Everything measured of OVN for one scenario, as plain values for Jackson. Times are in
+ * milliseconds, sizes and memory in bytes; each field says what was timed, from where to where.
+ *
+ * @param imported the preset (S, M, L), its seed, and the size of what was imported
+ * @param importMillis one northbound {@code transact} carrying the whole scenario: sent → committed
+ * @param importToSouthboundMillis that commit → {@code sb_cfg} of the same transaction: northd's
+ *     first full compute of the whole cloud, written to the southbound database
+ * @param chassisRegistrationMillis every fake chassis added and its ports bound with {@code ovn-sbctl}
+ * @param realChassisReadyMillis ovn-controller started → its {@code nb_cfg} ack of a bump made once
+ *     its Chassis_Private row existed: the real chassis fully programmed from scratch
+ * @param recompute {@code inc-engine/recompute} requested → {@code sb_cfg} of a bump sent right after
+ * @param northdStopwatches northd's own stopwatches over the forced recomputes (reset before them)
+ * @param membership the change Weft also measures, each leave and each join one sample
+ */
+public record OvnFigures(
+        Imported imported,
+        double importMillis,
+        double importToSouthboundMillis,
+        double chassisRegistrationMillis,
+        double realChassisReadyMillis,
+        Spread recompute,
+        Map<String, NorthdStopwatch> northdStopwatches,
+        Membership membership,
+        Databases databases,
+        RealChassisState realChassis,
+        Memory memory) {
+
+    /** What was imported. */
+    public record Imported(
+            String shape,
+            long seed,
+            int repeats,
+            int hosts,
+            int logicalSwitches,
+            int logicalPorts,
+            int portGroups,
+            int acls,
+            int fakeChassis,
+            String realChassis) {}
+
+    /**
+     * One NIC leaving {@code portGroup} (and joining again) by a mutate of its {@code ports}.
+     *
+     * @param toSouthbound the write sent → {@code sb_cfg} reached the write's {@code nb_cfg}
+     *     (what {@code ovn-nbctl --wait=sb} waits for, without its process start)
+     * @param toHypervisors the write sent → {@code hv_cfg} reached it ({@code --wait=hv}). Fake
+     *     chassis have no Chassis_Private row, so northd takes {@code hv_cfg} from the real
+     *     ovn-controller alone, which reports an nb_cfg only once its flows for it are installed
+     * @param toRealChassisFlows the write (without an nb_cfg bump) sent → the first poll of {@code
+     *     ovs-ofctl dump-flows br-int ip,nw_src=<nic ip>} on the real chassis showing the NIC's
+     *     address-set flows gone (leave) or back (join); each poll costs a process start (~10 ms)
+     */
+    public record Membership(
+            String portGroup,
+            String port,
+            String ip,
+            long flowsForIpBefore,
+            Spread toSouthbound,
+            Spread toHypervisors,
+            Spread toRealChassisFlows) {}
+
+    /** Database files after {@code ovsdb-server/compact}, and the southbound rows of the chassis. */
+    public record Databases(
+            long northboundBytes, long southboundBytes, long chassisRows, long encapRows, long logicalFlowRows) {}
+
+    /** The real chassis' br-int: every OpenFlow flow, and its tunnel interfaces. */
+    public record RealChassisState(long openFlows, long tunnelPorts) {}
+
+    /** Resident memory (VmRSS) at the end of the run. */
+    public record Memory(
+            long northdBytes, long northboundServerBytes, long southboundServerBytes, long controllerBytes) {
+        /** The control plane Weft's server stands beside: northd and both databases. */
+        public long centralBytes() {
+            return northdBytes + northboundServerBytes + southboundServerBytes;
+        }
+    }
+}
