@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.weft.agent.process.Command;
 import io.weft.agent.process.CommandRunner;
 import io.weft.agent.process.ProcessCommandRunner;
 import io.weft.bench.scenario.Scenario;
@@ -32,9 +31,8 @@ public final class OvnBenchmark {
     public static final int REAL_HOST = 0;
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final String SOUTHBOUND = "OVN_Southbound";
+    private static final String SOUTHBOUND = SouthboundChassis.DATABASE;
     private static final Duration LONG = Duration.ofMinutes(10);
-    private static final int HOSTS_PER_SBCTL = 50;
 
     private final CommandRunner runner;
     private final ScenarioShape shape;
@@ -91,12 +89,9 @@ public final class OvnBenchmark {
         long importInSouthbound = nb.awaitCfg("sb_cfg", importCfg, LONG);
 
         long chassisStart = System.nanoTime();
-        List<List<String>> invocations = SouthboundChassis.invocations(scenario, REAL_HOST, HOSTS_PER_SBCTL);
-        for (List<String> invocation : invocations) {
-            List<String> argv = new ArrayList<>(List.of("ovn-sbctl", "--db=unix:" + central.sbSocket()));
-            argv.addAll(invocation);
-            runner.runChecked(Command.of(argv).withTimeout(LONG));
-        }
+        ArrayNode bindings =
+                sb.transact(SouthboundChassis.DATABASE, SouthboundChassis.operations(scenario, REAL_HOST), LONG);
+        requireEveryPortBound(bindings, scenario.nics().size() - nicsOf(scenario, REAL_HOST));
         double chassisRegistration = millis(chassisStart, System.nanoTime());
         int fakeChassis = scenario.hosts().size() - 1;
 
@@ -209,6 +204,21 @@ public final class OvnBenchmark {
                 Spread.of(toSouthbound),
                 Spread.of(toHypervisors),
                 Spread.of(toFlows));
+    }
+
+    private static long nicsOf(Scenario scenario, int host) {
+        return scenario.nics().stream().filter(nic -> nic.host() == host).count();
+    }
+
+    /** An update whose where clause matched no row counts 0: a port northd had not created. */
+    private static void requireEveryPortBound(ArrayNode results, long expected) {
+        long bound = 0;
+        for (JsonNode result : results) {
+            bound += result.path("count").asLong(0);
+        }
+        if (bound != expected) {
+            throw new IllegalStateException("bound " + bound + " of " + expected + " fake chassis' ports");
+        }
     }
 
     private static long awaitFlows(RealChassis chassis, String ip, LongPredicate changed) {

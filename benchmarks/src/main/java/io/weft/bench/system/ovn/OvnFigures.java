@@ -10,7 +10,8 @@ import java.util.Map;
  * @param importMillis one northbound {@code transact} carrying the whole scenario: sent → committed
  * @param importToSouthboundMillis that commit → {@code sb_cfg} of the same transaction: northd's
  *     first full compute of the whole cloud, written to the southbound database
- * @param chassisRegistrationMillis every fake chassis added and its ports bound with {@code ovn-sbctl}
+ * @param chassisRegistrationMillis every fake chassis (Chassis and Encap rows) added and its ports bound,
+ *     in one southbound transaction: sent → committed
  * @param realChassisReadyMillis ovn-controller started → its {@code nb_cfg} ack of a bump made once
  *     its Chassis_Private row existed: the real chassis fully programmed from scratch
  * @param recompute {@code inc-engine/recompute} requested → {@code sb_cfg} of a bump sent right after

@@ -1,19 +1,25 @@
 package io.weft.bench.system.ovn;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.weft.bench.scenario.Scenario;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * The hypervisors that are not real, registered in the southbound database as an {@code
- * ovn-controller} would register them: a Chassis row with its tunnel endpoint (Encap), and its NICs'
- * port bindings claimed. Written as {@code ovn-sbctl} invocations of many {@code --}-separated
- * commands each, so that a thousand chassis cost a handful of processes.
+ * The hypervisors that are not real, registered in the southbound database with the rows {@code
+ * ovn-sbctl chassis-add <name> geneve <ip>} and {@code ovn-sbctl lsp-bind <port> <name>} write: a
+ * Chassis with its tunnel endpoint (an Encap row), and its NICs' Port_Bindings pointing at it. As
+ * one transaction: ovn-sbctl reads the whole southbound database, logical flows included, before
+ * each batch of commands, which at M took most of a minute per batch.
  */
 public final class SouthboundChassis {
 
+    public static final String DATABASE = "OVN_Southbound";
+
     /** OVN's own tunnel type; Weft uses VXLAN, but OVN's VXLAN mode is its restricted fallback. */
     public static final String ENCAP = "geneve";
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private SouthboundChassis() {}
 
@@ -23,44 +29,59 @@ public final class SouthboundChassis {
     }
 
     /**
-     * {@code ovn-sbctl} argument vectors (after the program name) registering every host except
-     * {@code realHost} and binding its ports; each holds at most {@code hostsPerInvocation} hosts.
+     * The {@code transact} operations registering every host except {@code realHost} and binding
+     * its NICs' ports. The Port_Binding rows must already exist: northd creates them from the
+     * northbound ports.
      */
-    public static List<List<String>> invocations(Scenario scenario, int realHost, int hostsPerInvocation) {
-        if (hostsPerInvocation < 1) {
-            throw new IllegalArgumentException("hostsPerInvocation must be positive");
-        }
-        List<List<Scenario.Nic>> nicsByHost = new ArrayList<>();
-        scenario.hosts().forEach(host -> nicsByHost.add(new ArrayList<>()));
-        scenario.nics().forEach(nic -> nicsByHost.get(nic.host()).add(nic));
-        List<List<String>> invocations = new ArrayList<>();
-        List<String> current = new ArrayList<>();
-        int hostsInCurrent = 0;
+    public static ArrayNode operations(Scenario scenario, int realHost) {
+        ArrayNode operations = JSON.arrayNode();
         for (Scenario.Host host : scenario.hosts()) {
             if (host.index() == realHost) {
                 continue;
             }
             String chassis = chassisName(host);
-            command(current, "chassis-add", chassis, ENCAP, host.underlayIp());
-            for (Scenario.Nic nic : nicsByHost.get(host.index())) {
-                command(current, "lsp-bind", NorthboundTranslation.portName(nic), chassis);
-            }
-            if (++hostsInCurrent == hostsPerInvocation) {
-                invocations.add(List.copyOf(current));
-                current.clear();
-                hostsInCurrent = 0;
-            }
+            String encapRow = "encap" + host.index();
+            String chassisRow = "chassis" + host.index();
+            ObjectNode encap = JSON.objectNode()
+                    .put("type", ENCAP)
+                    .put("ip", host.underlayIp())
+                    .put("chassis_name", chassis);
+            encap.set(
+                    "options",
+                    JSON.arrayNode()
+                            .add("map")
+                            .add(JSON.arrayNode()
+                                    .add(JSON.arrayNode().add("csum").add("true"))));
+            operations.add(insert("Encap", encapRow, encap));
+            ObjectNode row = JSON.objectNode().put("name", chassis).put("hostname", chassis);
+            row.set("encaps", JSON.arrayNode().add("named-uuid").add(encapRow));
+            operations.add(insert("Chassis", chassisRow, row));
         }
-        if (!current.isEmpty()) {
-            invocations.add(List.copyOf(current));
+        for (Scenario.Nic nic : scenario.nics()) {
+            if (nic.host() == realHost) {
+                continue;
+            }
+            ObjectNode update = JSON.objectNode().put("op", "update").put("table", "Port_Binding");
+            update.set(
+                    "where",
+                    JSON.arrayNode()
+                            .add(JSON.arrayNode()
+                                    .add("logical_port")
+                                    .add("==")
+                                    .add(NorthboundTranslation.portName(nic))));
+            update.set(
+                    "row",
+                    JSON.objectNode()
+                            .set("chassis", JSON.arrayNode().add("named-uuid").add("chassis" + nic.host())));
+            operations.add(update);
         }
-        return List.copyOf(invocations);
+        return operations;
     }
 
-    private static void command(List<String> argv, String... command) {
-        if (!argv.isEmpty()) {
-            argv.add("--");
-        }
-        argv.addAll(List.of(command));
+    private static ObjectNode insert(String table, String rowName, ObjectNode row) {
+        ObjectNode operation =
+                JSON.objectNode().put("op", "insert").put("table", table).put("uuid-name", rowName);
+        operation.set("row", row);
+        return operation;
     }
 }

@@ -1,50 +1,48 @@
 package io.weft.bench.system.ovn;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.weft.bench.scenario.Scenario;
 import io.weft.bench.scenario.ScenarioGenerator;
 import io.weft.bench.scenario.ScenarioShape;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SouthboundChassisTest {
 
     @Test
-    void everyHostButTheRealOneIsAChassisWithItsPortsBound() {
-        List<List<String>> invocations = SouthboundChassis.invocations(TinyScenarios.twoHosts(), 0, 10);
+    void everyHostButTheRealOneIsAChassisWithAGeneveEncapAndItsPortsBound() {
+        ArrayNode operations = SouthboundChassis.operations(TinyScenarios.twoHosts(), 0);
 
-        assertThat(invocations)
-                .containsExactly(List.of(
-                        "chassis-add",
-                        "hv-00001",
-                        "geneve",
-                        "100.64.0.2",
-                        "--",
-                        "lsp-bind",
-                        "nic-vm-000001",
-                        "hv-00001"));
+        assertThat(operations.toString())
+                .isEqualTo("[{\"op\":\"insert\",\"table\":\"Encap\",\"uuid-name\":\"encap1\",\"row\":"
+                        + "{\"type\":\"geneve\",\"ip\":\"100.64.0.2\",\"chassis_name\":\"hv-00001\","
+                        + "\"options\":[\"map\",[[\"csum\",\"true\"]]]}},"
+                        + "{\"op\":\"insert\",\"table\":\"Chassis\",\"uuid-name\":\"chassis1\",\"row\":"
+                        + "{\"name\":\"hv-00001\",\"hostname\":\"hv-00001\",\"encaps\":[\"named-uuid\",\"encap1\"]}},"
+                        + "{\"op\":\"update\",\"table\":\"Port_Binding\",\"where\":[[\"logical_port\",\"==\",\"nic-vm-000001\"]],"
+                        + "\"row\":{\"chassis\":[\"named-uuid\",\"chassis1\"]}}]");
     }
 
     @Test
-    void hostsAreSplitAcrossInvocationsAndNoneIsLeftOut() {
+    void aGeneratedScenarioGivesAChassisPerOtherHostAndABindingPerOtherNic() {
         Scenario scenario = ScenarioGenerator.generate(ScenarioShape.small(), 1);
 
-        List<List<String>> invocations = SouthboundChassis.invocations(scenario, 0, 25);
+        ArrayNode operations = SouthboundChassis.operations(scenario, 0);
 
-        assertThat(invocations).hasSize(4); // 99 hosts, 25 per invocation
-        assertThat(invocations.stream().flatMap(List::stream).filter("chassis-add"::equals))
-                .hasSize(99);
-        assertThat(invocations.stream().flatMap(List::stream).filter("lsp-bind"::equals))
-                .hasSize(990);
-        assertThat(invocations.stream().flatMap(List::stream)).doesNotContain("hv-00000", "nic-vm-000000");
-        assertThat(invocations).allSatisfy(argv -> assertThat(argv.get(0)).isEqualTo("chassis-add"));
-    }
-
-    @Test
-    void anInvocationHoldsAtLeastOneHost() {
-        assertThatThrownBy(() -> SouthboundChassis.invocations(TinyScenarios.twoHosts(), 0, 0))
-                .isInstanceOf(IllegalArgumentException.class);
+        List<String> tables = new ArrayList<>();
+        operations.forEach(operation -> tables.add(operation.path("table").asText()));
+        assertThat(tables.stream().filter("Chassis"::equals)).hasSize(99);
+        assertThat(tables.stream().filter("Encap"::equals)).hasSize(99);
+        assertThat(tables.stream().filter("Port_Binding"::equals)).hasSize(990);
+        assertThat(operations.toString()).doesNotContain("hv-00000", "nic-vm-000009\"");
+        for (JsonNode operation : operations) {
+            if (operation.path("table").asText().equals("Port_Binding")) {
+                assertThat(operation.path("where").toString()).doesNotContain("nic-vm-00000");
+            }
+        }
     }
 }
