@@ -1,5 +1,10 @@
 package io.weft.bench.system.ovn;
 
+import static io.weft.bench.system.ovn.OvsdbOperations.insert;
+import static io.weft.bench.system.ovn.OvsdbOperations.namedUuid;
+import static io.weft.bench.system.ovn.OvsdbOperations.references;
+import static io.weft.bench.system.ovn.OvsdbOperations.set;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -106,28 +111,5 @@ public final class NorthboundTransaction {
                                 .add(join ? "insert" : "delete")
                                 .add(member)));
         return operation;
-    }
-
-    private static ObjectNode insert(String table, String rowName, ObjectNode row) {
-        ObjectNode operation =
-                JSON.objectNode().put("op", "insert").put("table", table).put("uuid-name", rowName);
-        operation.set("row", row);
-        return operation;
-    }
-
-    private static ArrayNode set(List<String> values) {
-        ArrayNode elements = JSON.arrayNode();
-        values.forEach(elements::add);
-        return JSON.arrayNode().add("set").add(elements);
-    }
-
-    private static ArrayNode references(List<String> rowNames) {
-        ArrayNode elements = JSON.arrayNode();
-        rowNames.forEach(name -> elements.add(namedUuid(name)));
-        return JSON.arrayNode().add("set").add(elements);
-    }
-
-    private static ArrayNode namedUuid(String rowName) {
-        return JSON.arrayNode().add("named-uuid").add(rowName);
     }
 }

@@ -1,9 +1,10 @@
 package io.weft.bench.system.ovn;
 
+import static io.weft.bench.system.ovn.OvsdbOperations.select;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.weft.agent.process.CommandRunner;
 import io.weft.agent.process.ProcessCommandRunner;
 import io.weft.bench.scenario.Scenario;
@@ -286,17 +287,6 @@ public final class OvnBenchmark {
             throw new IllegalStateException(table + " " + name + ": " + rows.size() + " rows");
         }
         return rows.get(0).path("_uuid").get(1).asText();
-    }
-
-    private static ObjectNode select(String table, String name, String column) {
-        ObjectNode select = JSON.objectNode().put("op", "select").put("table", table);
-        ArrayNode where = JSON.arrayNode();
-        if (name != null) {
-            where.add(JSON.arrayNode().add("name").add("==").add(name));
-        }
-        select.set("where", where);
-        select.set("columns", JSON.arrayNode().add(column));
-        return select;
     }
 
     private static void pause() {

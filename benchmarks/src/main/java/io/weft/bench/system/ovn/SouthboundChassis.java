@@ -1,5 +1,8 @@
 package io.weft.bench.system.ovn;
 
+import static io.weft.bench.system.ovn.OvsdbOperations.insert;
+import static io.weft.bench.system.ovn.OvsdbOperations.namedUuid;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -54,7 +57,7 @@ public final class SouthboundChassis {
                                     .add(JSON.arrayNode().add("csum").add("true"))));
             operations.add(insert("Encap", encapRow, encap));
             ObjectNode row = JSON.objectNode().put("name", chassis).put("hostname", chassis);
-            row.set("encaps", JSON.arrayNode().add("named-uuid").add(encapRow));
+            row.set("encaps", namedUuid(encapRow));
             operations.add(insert("Chassis", chassisRow, row));
         }
         for (Scenario.Nic nic : scenario.nics()) {
@@ -69,19 +72,9 @@ public final class SouthboundChassis {
                                     .add("logical_port")
                                     .add("==")
                                     .add(NorthboundTranslation.portName(nic))));
-            update.set(
-                    "row",
-                    JSON.objectNode()
-                            .set("chassis", JSON.arrayNode().add("named-uuid").add("chassis" + nic.host())));
+            update.set("row", JSON.objectNode().set("chassis", namedUuid("chassis" + nic.host())));
             operations.add(update);
         }
         return operations;
-    }
-
-    private static ObjectNode insert(String table, String rowName, ObjectNode row) {
-        ObjectNode operation =
-                JSON.objectNode().put("op", "insert").put("table", table).put("uuid-name", rowName);
-        operation.set("row", row);
-        return operation;
     }
 }
