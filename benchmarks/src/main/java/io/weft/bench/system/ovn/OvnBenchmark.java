@@ -10,6 +10,7 @@ import io.weft.agent.process.ProcessCommandRunner;
 import io.weft.bench.scenario.Scenario;
 import io.weft.bench.scenario.ScenarioGenerator;
 import io.weft.bench.scenario.ScenarioShape;
+import io.weft.lab.infra.DataplanePrerequisites;
 import io.weft.lab.infra.Hypervisor;
 import io.weft.lab.infra.Lab;
 import java.time.Duration;
@@ -52,6 +53,9 @@ public final class OvnBenchmark {
 
     /** Installs OVN if needed, runs everything, and removes every process, namespace and file. */
     public static OvnFigures run(ScenarioShape shape, long seed, int repeats) {
+        DataplanePrerequisites.unavailable().ifPresent(reason -> {
+            throw new IllegalStateException(reason);
+        });
         CommandRunner runner = new ProcessCommandRunner();
         OvnInstall.ensureInstalled(runner);
         return new OvnBenchmark(runner, shape, seed, repeats).run();
@@ -119,6 +123,7 @@ public final class OvnBenchmark {
                     OvnCentral.compactedSize(central.northbound(), central.nbDatabase()),
                     OvnCentral.compactedSize(central.southbound(), central.sbDatabase()),
                     countRows(sb, "Chassis"),
+                    countRows(sb, "Chassis_Private"),
                     countRows(sb, "Encap"),
                     countRows(sb, "Logical_Flow"));
             OvnFigures.RealChassisState state =

@@ -65,9 +65,18 @@ public record OvnFigures(
             Spread toHypervisors,
             Spread toRealChassisFlows) {}
 
-    /** Database files after {@code ovsdb-server/compact}, and the southbound rows of the chassis. */
+    /**
+     * Database files after {@code ovsdb-server/compact}, and southbound row counts. Only a running
+     * ovn-controller writes a Chassis_Private row, so {@code chassisPrivateRows} is 1: the real
+     * chassis, the only one {@code hv_cfg} waits for.
+     */
     public record Databases(
-            long northboundBytes, long southboundBytes, long chassisRows, long encapRows, long logicalFlowRows) {}
+            long northboundBytes,
+            long southboundBytes,
+            long chassisRows,
+            long chassisPrivateRows,
+            long encapRows,
+            long logicalFlowRows) {}
 
     /** The real chassis' br-int: every OpenFlow flow, and its tunnel interfaces. */
     public record RealChassisState(long openFlows, long tunnelPorts) {}
