@@ -148,6 +148,19 @@ public final class OvnBenchmark {
     }
 
     /**
+     * The NIC whose big-group membership changes: the last host's first, on no front host, so its
+     * only trace on the real chassis (and on Weft's front hosts) is the big group's member set. Weft's
+     * side of the comparison must change the same NIC.
+     */
+    public static Scenario.Nic membershipNic(Scenario scenario) {
+        int lastHost = scenario.hosts().size() - 1;
+        return scenario.nics().stream()
+                .filter(nic -> nic.host() == lastHost)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the last host has no NIC"));
+    }
+
+    /**
      * northd told to recompute everything, then an nb_cfg bump: timed from the request to sb_cfg,
      * so that each sample holds a full recompute and its southbound write.
      */
@@ -178,10 +191,7 @@ public final class OvnBenchmark {
      * chassis' flows.
      */
     private OvnFigures.Membership membership(Scenario scenario, OvsdbConnection nb, RealChassis chassis) {
-        Scenario.Nic nic = scenario.nics().stream()
-                .filter(candidate -> candidate.host() == scenario.hosts().size() - 1)
-                .findFirst()
-                .orElseThrow();
+        Scenario.Nic nic = membershipNic(scenario);
         String port = NorthboundTranslation.portName(nic);
         String portGroup = NorthboundTranslation.portGroupName(scenario.group(Scenario.BIG_GROUP));
         String portUuid = rowUuid(nb, "Logical_Switch_Port", port);
