@@ -16,7 +16,6 @@ import io.weft.lab.infra.Lab;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongPredicate;
 
 /**
  * Runs a scenario on OVN and measures it: a private control plane and one real chassis in a lab
@@ -213,16 +212,18 @@ public final class OvnBenchmark {
             }
         }
         List<Double> toFlows = new ArrayList<>();
-        for (int i = 0; i < repeats; i++) {
-            for (boolean join : new boolean[] {false, true}) {
-                ArrayNode write =
-                        JSON.arrayNode().add(NorthboundTransaction.changeMembership(portGroup, portUuid, join));
-                long start = System.nanoTime();
-                nb.transact(NorthboundTransaction.DATABASE, write, LONG);
-                LongPredicate changed = join ? flows -> flows == flowsBefore : flows -> flows == 0;
-                toFlows.add(millis(start, awaitFlows(chassis, nic.ip(), changed)));
-                // Settle before the next change: the chassis has acked everything, northd is idle.
-                nb.awaitCfg("hv_cfg", commitWithBump(nb, JSON.arrayNode()), LONG);
+        try (FlowWatch watch = chassis.watchFlowsFromSource(nic.ip())) {
+            for (int i = 0; i < repeats; i++) {
+                for (boolean join : new boolean[] {false, true}) {
+                    long target = watch.net() + (join ? flowsBefore : -flowsBefore);
+                    ArrayNode write =
+                            JSON.arrayNode().add(NorthboundTransaction.changeMembership(portGroup, portUuid, join));
+                    long start = System.nanoTime();
+                    nb.transact(NorthboundTransaction.DATABASE, write, LONG);
+                    toFlows.add(millis(start, watch.awaitNet(target, LONG)));
+                    // Settle before the next change: the chassis has acked everything, northd is idle.
+                    nb.awaitCfg("hv_cfg", commitWithBump(nb, JSON.arrayNode()), LONG);
+                }
             }
         }
         return new OvnFigures.Membership(
@@ -248,16 +249,6 @@ public final class OvnBenchmark {
         if (bound != expected) {
             throw new IllegalStateException("bound " + bound + " of " + expected + " fake chassis' ports");
         }
-    }
-
-    private static long awaitFlows(RealChassis chassis, String ip, LongPredicate changed) {
-        long deadline = System.nanoTime() + LONG.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (changed.test(chassis.flowsMatchingSource(ip))) {
-                return System.nanoTime();
-            }
-        }
-        throw new IllegalStateException("the real chassis' flows for " + ip + " did not change within " + LONG);
     }
 
     /**

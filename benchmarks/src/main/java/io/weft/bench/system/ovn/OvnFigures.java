@@ -52,9 +52,10 @@ public record OvnFigures(
      * @param toHypervisors the write sent → {@code hv_cfg} reached it ({@code --wait=hv}). Fake
      *     chassis have no Chassis_Private row, so northd takes {@code hv_cfg} from the real
      *     ovn-controller alone, which reports an nb_cfg only once its flows for it are installed
-     * @param toRealChassisFlows the write (without an nb_cfg bump) sent → the first poll of {@code
-     *     ovs-ofctl dump-flows br-int ip,nw_src=<nic ip>} on the real chassis showing the NIC's
-     *     address-set flows gone (leave) or back (join); each poll costs a process start (~10 ms)
+     * @param toRealChassisFlows the write (without an nb_cfg bump) sent → the moment an OpenFlow flow
+     *     monitor on the real chassis' br-int ({@code ovs-ofctl monitor br-int
+     *     watch:!initial,ip,nw_src=<nic ip>}) reported the last of the NIC's address-set flows
+     *     deleted (leave) or added (join)
      */
     public record Membership(
             String portGroup,

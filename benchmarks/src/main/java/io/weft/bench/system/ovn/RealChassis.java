@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.weft.agent.process.CommandRunner;
 import io.weft.bench.scenario.Scenario;
 import io.weft.lab.infra.Hypervisor;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -91,6 +92,11 @@ public final class RealChassis implements AutoCloseable {
                 .lines()
                 .filter(line -> line.contains("nw_src=" + ip))
                 .count();
+    }
+
+    /** A flow monitor on {@value #BRIDGE} for the flows that match packets from {@code ip}. */
+    FlowWatch watchFlowsFromSource(String ip) {
+        return FlowWatch.start(hypervisor, BRIDGE, "ip,nw_src=" + ip, Duration.ofSeconds(30));
     }
 
     /** Tunnel interfaces ovn-controller made on {@value #BRIDGE}, one per remote chassis. */
