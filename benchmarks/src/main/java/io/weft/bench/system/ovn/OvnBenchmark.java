@@ -108,10 +108,10 @@ public final class OvnBenchmark {
             awaitTunnels(chassis, fakeChassis);
 
             central.northdAppctl("stopwatch/reset");
-            Spread recompute = recompute(central, nb);
+            OvnFigures.Recompute recompute = recompute(central, nb);
             var stopwatches = NorthdStopwatch.parse(central.northdAppctl("stopwatch/show"));
 
-            OvnFigures.Membership membership = membership(scenario, nb, chassis);
+            OvnFigures.Membership membership = membership(scenario, central, nb, chassis);
             OvnFigures.Databases databases = databases(central, sb);
             OvnFigures.RealChassisState state =
                     new OvnFigures.RealChassisState(chassis.openFlowCount(), chassis.tunnelPorts());
@@ -163,15 +163,18 @@ public final class OvnBenchmark {
      * northd told to recompute everything, then an nb_cfg bump: timed from the request to sb_cfg,
      * so that each sample holds a full recompute and its southbound write.
      */
-    private Spread recompute(OvnCentral central, OvsdbConnection nb) {
+    private OvnFigures.Recompute recompute(OvnCentral central, OvsdbConnection nb) {
         List<Double> samples = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         for (int i = 0; i < repeats; i++) {
+            double cpuBefore = central.northd().cpuMillis();
             long start = System.nanoTime();
             central.northdAppctl("inc-engine/recompute");
             long cfg = commitWithBump(nb, JSON.arrayNode());
             samples.add(millis(start, nb.awaitCfg("sb_cfg", cfg, LONG)));
+            cpu.add(central.northd().cpuMillis() - cpuBefore);
         }
-        return Spread.of(samples);
+        return new OvnFigures.Recompute(Spread.of(samples), Spread.of(cpu));
     }
 
     private static OvnFigures.Databases databases(OvnCentral central, OvsdbConnection sb) {
@@ -189,7 +192,8 @@ public final class OvnBenchmark {
      * first timed to sb_cfg and hv_cfg, then (without nb_cfg bumps, which would add work) to the real
      * chassis' flows.
      */
-    private OvnFigures.Membership membership(Scenario scenario, OvsdbConnection nb, RealChassis chassis) {
+    private OvnFigures.Membership membership(
+            Scenario scenario, OvnCentral central, OvsdbConnection nb, RealChassis chassis) {
         Scenario.Nic nic = membershipNic(scenario);
         String port = NorthboundTranslation.portName(nic);
         String portGroup = NorthboundTranslation.portGroupName(scenario.group(Scenario.BIG_GROUP));
@@ -201,14 +205,20 @@ public final class OvnBenchmark {
         }
         List<Double> toSouthbound = new ArrayList<>();
         List<Double> toHypervisors = new ArrayList<>();
+        List<Double> northdCpu = new ArrayList<>();
+        List<Double> controllerCpu = new ArrayList<>();
         for (int i = 0; i < repeats; i++) {
             for (boolean join : new boolean[] {false, true}) {
                 ArrayNode write =
                         JSON.arrayNode().add(NorthboundTransaction.changeMembership(portGroup, portUuid, join));
+                double northdBefore = central.northd().cpuMillis();
+                double controllerBefore = chassis.controller().cpuMillis();
                 long start = System.nanoTime();
                 long cfg = commitWithBump(nb, write);
                 toSouthbound.add(millis(start, nb.awaitCfg("sb_cfg", cfg, LONG)));
                 toHypervisors.add(millis(start, nb.awaitCfg("hv_cfg", cfg, LONG)));
+                northdCpu.add(central.northd().cpuMillis() - northdBefore);
+                controllerCpu.add(chassis.controller().cpuMillis() - controllerBefore);
             }
         }
         List<Double> toFlows = new ArrayList<>();
@@ -233,6 +243,8 @@ public final class OvnBenchmark {
                 flowsBefore,
                 Spread.of(toSouthbound),
                 Spread.of(toHypervisors),
+                Spread.of(northdCpu),
+                Spread.of(controllerCpu),
                 Spread.of(toFlows));
     }
 

@@ -14,7 +14,7 @@ import java.util.Map;
  *     in one southbound transaction: sent → committed
  * @param realChassisReadyMillis ovn-controller started → its {@code nb_cfg} ack of a bump made once
  *     its Chassis_Private row existed: the real chassis fully programmed from scratch
- * @param recompute {@code inc-engine/recompute} requested → {@code sb_cfg} of a bump sent right after
+ * @param recompute northd's forced full recomputes
  * @param northdStopwatches northd's own stopwatches over the forced recomputes (reset before them)
  * @param membership the change Weft also measures, each leave and each join one sample
  */
@@ -24,12 +24,21 @@ public record OvnFigures(
         double importToSouthboundMillis,
         double chassisRegistrationMillis,
         double realChassisReadyMillis,
-        Spread recompute,
+        Recompute recompute,
         Map<String, NorthdStopwatch> northdStopwatches,
         Membership membership,
         Databases databases,
         RealChassisState realChassis,
         Memory memory) {
+
+    /**
+     * {@code inc-engine/recompute}, repeated.
+     *
+     * @param wall requested (the {@code ovs-appctl} call included) → {@code sb_cfg} of an nb_cfg
+     *     bump sent right after
+     * @param northdCpu CPU time northd spent over each of those intervals (ticks of 10 ms)
+     */
+    public record Recompute(Spread wall, Spread northdCpu) {}
 
     /** What was imported. */
     public record Imported(
@@ -52,6 +61,8 @@ public record OvnFigures(
      * @param toHypervisors the write sent → {@code hv_cfg} reached it ({@code --wait=hv}). Fake
      *     chassis have no Chassis_Private row, so northd takes {@code hv_cfg} from the real
      *     ovn-controller alone, which reports an nb_cfg only once its flows for it are installed
+     * @param northdCpu CPU time northd spent from each write to its {@code hv_cfg} ack (ticks of 10 ms)
+     * @param controllerCpu CPU time the real ovn-controller spent over the same interval
      * @param toRealChassisFlows the write (without an nb_cfg bump) sent → the moment an OpenFlow flow
      *     monitor on the real chassis' br-int ({@code ovs-ofctl monitor br-int
      *     watch:!initial,ip,nw_src=<nic ip>}) reported the last of the NIC's address-set flows
@@ -64,6 +75,8 @@ public record OvnFigures(
             long flowsForIpBefore,
             Spread toSouthbound,
             Spread toHypervisors,
+            Spread northdCpu,
+            Spread controllerCpu,
             Spread toRealChassisFlows) {}
 
     /**
