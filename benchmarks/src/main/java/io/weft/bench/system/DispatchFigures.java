@@ -69,13 +69,16 @@ public final class DispatchFigures {
         }
     }
 
-    /** Model and index built, then every host's state planned as its FULL, which is then dropped. */
+    /**
+     * Model and index built, then every host's state compiled and hashed, ready for its first FULL
+     * or its agent's report ({@link DispatchPlanner#prepare}); a FULL message is built when a host
+     * needs one.
+     */
     public record LoadFigures(
             int hosts,
             int nics,
             int groups,
-            long fullsPlanned,
-            long fullEntries,
+            int hostsReady,
             Spread wallSeconds,
             Spread cpuSeconds,
             Spread heapHeldMiB,
@@ -146,20 +149,13 @@ public final class DispatchFigures {
         List<Double> confirmWall = new ArrayList<>();
         List<Double> failoverCpu = new ArrayList<>();
         Map<String, ChangeSamples> samples = new LinkedHashMap<>();
-        long[] fulls = new long[2];
+        int ready = 0;
         FailoverOutcome failover = null;
         for (int round = 0; round < repeats; round++) {
             long cpu = cpuNanos();
             long start = System.nanoTime();
             DispatchPlanner planner = new DispatchPlanner(1, FleetModel.of(fleetChanges));
-            fulls[0] = 0;
-            fulls[1] = 0;
-            for (String hostId : planner.fleet().hostIds()) {
-                planner.full(hostId).ifPresent(full -> {
-                    fulls[0]++;
-                    fulls[1] += full.upserts().size();
-                });
-            }
+            ready = planner.prepare();
             loadWall.add(seconds(System.nanoTime() - start));
             loadCpu.add(seconds(cpuNanos() - cpu));
             long used = usedAfterGc();
@@ -192,8 +188,7 @@ public final class DispatchFigures {
                 scenario.hosts().size(),
                 scenario.nics().size(),
                 scenario.groups().size(),
-                fulls[0],
-                fulls[1],
+                ready,
                 Spread.of(loadWall),
                 Spread.of(loadCpu),
                 Spread.of(heapHeld),
@@ -237,12 +232,16 @@ public final class DispatchFigures {
         long epoch = reports.values().iterator().next().generation().epoch() + NEW_EPOCH_STEP;
         DispatchPlanner leader = new DispatchPlanner(epoch, FleetModel.of(fleetChanges));
         long built = System.nanoTime();
+        leader.prepare();
         long fulls = 0;
         long confirmations = 0;
         long bytes = 0;
         long maxBytes = 0;
         for (String hostId : leader.fleet().hostIds()) {
             SentState held = reports.get(hostId);
+            if (held == null) {
+                continue;
+            }
             Optional<HostUpdate> update =
                     leader.adopt(hostId, held.generation(), held.state().hash());
             if (update.isEmpty()) {
