@@ -2,24 +2,15 @@ package io.weft.bench.system;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.weft.bench.scenario.Scenario;
+import io.weft.bench.scenario.ScenarioChanges;
 import io.weft.bench.scenario.ScenarioFleet;
-import io.weft.rules.model.Direction;
-import io.weft.rules.model.IpAddress;
-import io.weft.rules.model.IpFamily;
-import io.weft.rules.model.MacAddress;
-import io.weft.rules.model.PortRange;
-import io.weft.rules.model.Protocol;
-import io.weft.rules.model.RemoteSide;
-import io.weft.rules.model.SecurityGroupRule;
 import io.weft.rules.state.DesiredEntry;
 import io.weft.rules.state.HostDesiredState;
 import io.weft.rules.state.MemberBlock;
 import io.weft.server.dispatch.DispatchPlan;
 import io.weft.server.dispatch.DispatchPlanner;
 import io.weft.server.dispatch.FleetChange;
-import io.weft.server.dispatch.FleetGroup;
 import io.weft.server.dispatch.FleetModel;
-import io.weft.server.dispatch.FleetNic;
 import io.weft.server.dispatch.SentState;
 import io.weft.spec.host.Generation;
 import io.weft.spec.host.HostMessage;
@@ -162,14 +153,17 @@ public final class DispatchFigures {
             heapUsed.add(used / 1048576.0);
             heapHeld.add((used - baseline) / 1048576.0);
 
-            List<ScenarioChange> changes = changes(planner.fleet());
-            for (ScenarioChange change : changes) {
-                change.warmUp(planner); // not recorded
+            List<ScenarioChanges.Undoable> changes = ScenarioChanges.of(scenario, planner.fleet());
+            for (ScenarioChanges.Undoable change : changes) { // warm-up, not recorded
+                planner.plan(List.of(change.forward()));
+                planner.plan(List.of(change.undo()));
             }
             for (int i = 0; i < repeats; i++) {
                 boolean last = round == repeats - 1 && i == repeats - 1;
-                for (ScenarioChange change : changes) {
-                    change.record(planner, samples, last);
+                for (ScenarioChanges.Undoable change : changes) {
+                    samples.computeIfAbsent(change.name(), ChangeSamples::new).add(planner, change.forward(), last);
+                    samples.computeIfAbsent(change.undoName(), ChangeSamples::new)
+                            .add(planner, change.undo(), last);
                 }
             }
 
@@ -266,88 +260,6 @@ public final class DispatchFigures {
                 seconds(built - start),
                 seconds(done - built),
                 seconds(cpuNanos() - cpu));
-    }
-
-    /** A change and its undoing, each measured as a separate change kind. */
-    private record ScenarioChange(String name, FleetChange forward, String undoName, FleetChange undo) {
-        void warmUp(DispatchPlanner planner) {
-            planner.plan(List.of(forward));
-            planner.plan(List.of(undo));
-        }
-
-        void record(DispatchPlanner planner, Map<String, ChangeSamples> samples, boolean measureSizes) {
-            samples.computeIfAbsent(name, ChangeSamples::new).add(planner, forward, measureSizes);
-            samples.computeIfAbsent(undoName, ChangeSamples::new).add(planner, undo, measureSizes);
-        }
-    }
-
-    /**
-     * The four kinds on this scenario, each with its undoing so the fleet ends as loaded: a NIC not on
-     * a front host leaves and rejoins the big group; a rule is added to and removed from an ordinary
-     * group; a NIC is plugged on a host and unplugged; a NIC moves to the next host of its network
-     * and back.
-     */
-    private List<ScenarioChange> changes(FleetModel fleet) {
-        int hosts = scenario.hosts().size();
-        Scenario.Nic member = scenario.nics().get(scenario.nics().size() - 1);
-        FleetNic nic = fleet.nic(ScenarioFleet.nic(scenario, member).nicId()).orElseThrow();
-        String big = scenario.group(Scenario.BIG_GROUP).name();
-        List<String> withoutBig =
-                nic.securityGroupIds().stream().filter(g -> !g.equals(big)).toList();
-        ScenarioChange membership = new ScenarioChange(
-                "membership: a NIC leaves the big group",
-                new FleetChange.PutNic(nic.withGroups(withoutBig), true),
-                "membership: the NIC joins the big group",
-                new FleetChange.PutNic(nic, false));
-
-        Scenario.Group ordinary = scenario.group(scenario.groups().size() / 2);
-        FleetGroup group = fleet.group(ordinary.name()).orElseThrow();
-        List<SecurityGroupRule> more = new ArrayList<>(group.rules());
-        more.add(SecurityGroupRule.ports(
-                Direction.INGRESS,
-                IpFamily.IPV4,
-                Protocol.TCP,
-                new PortRange(7777, 7777),
-                RemoteSide.cidr("198.51.100.0/24")));
-        ScenarioChange rule = new ScenarioChange(
-                "rule: one added to an ordinary group",
-                new FleetChange.PutGroup(new FleetGroup(group.groupId(), group.egressDefault(), more), false),
-                "rule: the same removed",
-                new FleetChange.PutGroup(group, true));
-
-        Scenario.Host host = scenario.host(hosts / 2 + 3);
-        Scenario.Nic sibling =
-                scenario.nics().get(host.index() * scenario.shape().nicsPerHost());
-        FleetNic template =
-                fleet.nic(ScenarioFleet.nic(scenario, sibling).nicId()).orElseThrow();
-        String[] octets = sibling.ip().split("\\.");
-        FleetNic plugged = new FleetNic(
-                "nic-plugged",
-                template.networkId(),
-                template.hostId(),
-                MacAddress.parse("02:ff:00:00:00:01"),
-                List.of(IpAddress.parse(octets[0] + "." + octets[1] + "." + octets[2] + ".250")),
-                List.of(),
-                true,
-                List.of(big, scenario.group(scenario.groups().size() / 3).name()),
-                "tapplugged");
-        ScenarioChange plug = new ScenarioChange(
-                "NIC plug: a new NIC on a host",
-                new FleetChange.PutNic(plugged, false),
-                "NIC unplug: the same removed",
-                new FleetChange.RemoveNic(plugged.nicId()));
-
-        int from = sibling.host();
-        int to = from % scenario.shape().hostsPerNetwork() == scenario.shape().hostsPerNetwork() - 1
-                ? from - 1
-                : from + 1;
-        FleetNic moved = template.boundTo(Optional.of(scenario.host(to).name()));
-        ScenarioChange migration = new ScenarioChange(
-                "NIC migration: to another host of its network",
-                new FleetChange.PutNic(moved, false),
-                "NIC migration: back",
-                new FleetChange.PutNic(template, false));
-        return List.of(membership, rule, plug, migration);
     }
 
     /** Samples of one change kind; sizes from one run (they are the same every time). */
