@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The dispatcher's pure core: applies a batch of fleet changes, brings only the hosts they touch up
@@ -134,11 +135,16 @@ public final class DispatchPlanner {
      * hosts are ready.
      */
     public int prepare() {
-        for (String hostId : fleet.hostIds()) {
-            if (!sent.containsKey(hostId) && !ready.containsKey(hostId)) {
-                compile(hostId).ifPresent(state -> ready.put(hostId, state));
-            }
-        }
+        List<String> pending = fleet.hostIds().stream()
+                .filter(hostId -> !sent.containsKey(hostId) && !ready.containsKey(hostId))
+                .toList();
+        // A compile only reads the fleet once the index's lazily made member lists and blocks exist,
+        // so those are made here, on this thread; then the hosts compile on every core. Each state
+        // depends on the fleet alone, so the outcome is the same in any order.
+        fleet.index().prepareMemberCaches();
+        Map<String, HostDesiredState> compiled = new ConcurrentHashMap<>();
+        pending.parallelStream().forEach(hostId -> compile(hostId).ifPresent(state -> compiled.put(hostId, state)));
+        ready.putAll(compiled);
         return ready.size();
     }
 
