@@ -63,13 +63,16 @@ public final class DispatchFigures {
     /**
      * Model and index built, then every host's state compiled and hashed, ready for its first FULL
      * or its agent's report ({@link DispatchPlanner#prepare}); a FULL message is built when a host
-     * needs one.
+     * needs one. Then, untimed by the load, every host is sent its FULL as on a first start with no
+     * agent in sync ({@code fullsSeconds}: the messages built, {@code fullEntries} entries, not encoded).
      */
     public record LoadFigures(
             int hosts,
             int nics,
             int groups,
             int hostsReady,
+            long fullEntries,
+            Spread fullsSeconds,
             Spread wallSeconds,
             Spread cpuSeconds,
             Spread heapHeldMiB,
@@ -141,6 +144,8 @@ public final class DispatchFigures {
         List<Double> failoverCpu = new ArrayList<>();
         Map<String, ChangeSamples> samples = new LinkedHashMap<>();
         int ready = 0;
+        long fullEntries = 0;
+        List<Double> fullsWall = new ArrayList<>();
         FailoverOutcome failover = null;
         for (int round = 0; round < repeats; round++) {
             long cpu = cpuNanos();
@@ -152,6 +157,14 @@ public final class DispatchFigures {
             long used = usedAfterGc();
             heapUsed.add(used / 1048576.0);
             heapHeld.add((used - baseline) / 1048576.0);
+
+            // A first start with no agent in sync: every host is sent its FULL (built, not encoded).
+            long fullsStart = System.nanoTime();
+            fullEntries = 0;
+            for (String hostId : planner.fleet().hostIds()) {
+                fullEntries += planner.full(hostId).orElseThrow().upserts().size();
+            }
+            fullsWall.add(seconds(System.nanoTime() - fullsStart));
 
             List<ScenarioChanges.Undoable> changes = ScenarioChanges.of(scenario, planner.fleet());
             for (ScenarioChanges.Undoable change : changes) { // warm-up, not recorded
@@ -183,6 +196,8 @@ public final class DispatchFigures {
                 scenario.nics().size(),
                 scenario.groups().size(),
                 ready,
+                fullEntries,
+                Spread.of(fullsWall),
                 Spread.of(loadWall),
                 Spread.of(loadCpu),
                 Spread.of(heapHeld),
