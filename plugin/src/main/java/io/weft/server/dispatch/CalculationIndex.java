@@ -106,7 +106,12 @@ final class CalculationIndex {
      * addresses change again.
      */
     List<IpAddress> memberAddressList(String groupId) {
-        return addressLists.computeIfAbsent(groupId, id -> List.copyOf(memberAddresses(id)));
+        List<IpAddress> list = addressLists.get(groupId); // a plain read once made: see prepareMemberCaches
+        if (list == null) {
+            list = List.copyOf(memberAddresses(groupId));
+            addressLists.put(groupId, list);
+        }
+        return list;
     }
 
     /**
@@ -119,6 +124,20 @@ final class CalculationIndex {
                 family,
                 id -> addressesByGroup.getOrDefault(id, Map.of()).keySet(),
                 address -> isMemberAddress(groupId, address));
+    }
+
+    /**
+     * Makes every referenced group's member list and blocks now, so that reading the index — host
+     * models and compiles — changes nothing in it until the fleet changes again: several threads may
+     * then compile hosts at once.
+     */
+    void prepareMemberCaches() {
+        for (String groupId : referencedBy.keySet()) {
+            memberAddressList(groupId);
+            for (IpFamily family : IpFamily.values()) {
+                memberBlock(groupId, family);
+            }
+        }
     }
 
     private void addressChanged(String groupId, IpAddress address) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The dispatcher's pure core: applies a batch of fleet changes, brings only the hosts they touch up
@@ -35,6 +36,12 @@ public final class DispatchPlanner {
     private final boolean patchGroupSets;
     private FleetModel fleet;
     private final Map<String, SentState> sent = new HashMap<>();
+    /**
+     * States compiled ahead by {@link #prepare} for hosts sent nothing yet, each what a compile of
+     * the fleet now gives: a host's entry goes when a change reaches it, and is taken by the first
+     * FULL or adoption, which then need not compile.
+     */
+    private final Map<String, HostDesiredState> ready = new HashMap<>();
 
     public DispatchPlanner(long epoch, FleetModel fleet) {
         this(epoch, fleet, true);
@@ -77,6 +84,7 @@ public final class DispatchPlanner {
             FleetReach reach = change.apply(fleet);
             batch.add(reach);
             Set<String> affected = reach.hosts();
+            ready.keySet().removeAll(affected);
             reached.add(affected);
             (change.tightens() ? tightened : loosened).addAll(affected);
         }
@@ -109,6 +117,7 @@ public final class DispatchPlanner {
     public List<HostUpdate> reload(List<? extends FleetChange> everything) {
         Set<String> before = fleet.hostIds();
         fleet = FleetModel.of(everything); // every host is planned below, so no change's reach is needed
+        ready.clear();
         Set<String> hosts = new TreeSet<>(before);
         hosts.addAll(fleet.hostIds());
         List<HostUpdate> updates = new ArrayList<>();
@@ -118,9 +127,30 @@ public final class DispatchPlanner {
         return updates;
     }
 
+    /**
+     * Compiles every host that was sent nothing yet and holds its state ready, so that a start or a
+     * take-over has every host's state (and hash) in hand before any agent reports, and builds a
+     * host's FULL message only when that host needs one: a FULL of a host holding a big group set
+     * is megabytes of entries, which a host whose agent is in sync never needs. Returns how many
+     * hosts are ready.
+     */
+    public int prepare() {
+        List<String> pending = fleet.hostIds().stream()
+                .filter(hostId -> !sent.containsKey(hostId) && !ready.containsKey(hostId))
+                .toList();
+        // A compile only reads the fleet once the index's lazily made member lists and blocks exist,
+        // so those are made here, on this thread; then the hosts compile on every core. Each state
+        // depends on the fleet alone, so the outcome is the same in any order.
+        fleet.index().prepareMemberCaches();
+        Map<String, HostDesiredState> compiled = new ConcurrentHashMap<>();
+        pending.parallelStream().forEach(hostId -> compile(hostId).ifPresent(state -> compiled.put(hostId, state)));
+        ready.putAll(compiled);
+        return ready.size();
+    }
+
     /** The host's whole state as a FULL at a new generation; for start, resync and lost acks. */
     public Optional<HostUpdate> full(String hostId) {
-        Optional<HostDesiredState> desired = compile(hostId);
+        Optional<HostDesiredState> desired = current(hostId);
         if (desired.isEmpty()) {
             return Optional.empty();
         }
@@ -136,7 +166,7 @@ public final class DispatchPlanner {
      * change, where a FULL would carry the host's whole state. Otherwise a FULL.
      */
     public Optional<HostUpdate> adopt(String hostId, Generation applied, String appliedHash) {
-        Optional<HostDesiredState> desired = compile(hostId);
+        Optional<HostDesiredState> desired = current(hostId);
         if (desired.isEmpty()) {
             return Optional.empty();
         }
@@ -157,6 +187,12 @@ public final class DispatchPlanner {
     /** What the host was last sent in this epoch, if anything. */
     public Optional<SentState> sent(String hostId) {
         return Optional.ofNullable(sent.get(hostId));
+    }
+
+    /** The host's state now: the one {@link #prepare} made, taken once, or a compile. */
+    private Optional<HostDesiredState> current(String hostId) {
+        HostDesiredState prepared = ready.remove(hostId);
+        return prepared != null && fleet.host(hostId).isPresent() ? Optional.of(prepared) : compile(hostId);
     }
 
     /** A fresh compile of the host from the current fleet, bypassing everything incremental. */

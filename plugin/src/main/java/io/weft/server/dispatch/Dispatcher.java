@@ -182,8 +182,9 @@ public final class Dispatcher {
         LOG.info("dispatcher {} takes over in epoch {}", serverId, epoch);
         moves.clear();
         List<FleetChange> everything = outbox.loadAll();
-        planner = new DispatchPlanner(epoch, new FleetModel());
-        everything.forEach(change -> change.applyTo(planner.fleet()));
+        // Loaded whole, without tracing each change's reach (at scale that would cost NICs × hosts).
+        planner = new DispatchPlanner(epoch, FleetModel.of(everything));
+        planner.prepare();
         List<String> silent = new ArrayList<>();
         for (String hostId : planner.fleet().hostIds()) {
             tracker.report(hostId)

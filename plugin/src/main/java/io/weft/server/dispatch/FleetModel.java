@@ -132,13 +132,15 @@ public final class FleetModel {
         requireNonNull(nic, "nic is null");
         FleetReach.Builder reach = new FleetReach.Builder();
         FleetNic previous = nics.get(nic.nicId());
+        // Peers hold only where a NIC is and its addresses: a change of its groups is none of theirs.
+        boolean peersToo = previous == null || !looksTheSameToPeers(previous, nic);
         if (previous != null) {
-            reach(previous, reach);
+            reach(previous, reach, peersToo);
             index.removeNic(previous);
         }
         nics.put(nic.nicId(), nic);
         index.addNic(nic);
-        reach(nic, reach);
+        reach(nic, reach, peersToo);
         changedMemberAddresses(Optional.ofNullable(previous), Optional.of(nic), reach);
         return reach.build();
     }
@@ -147,7 +149,7 @@ public final class FleetModel {
         FleetNic previous = nics.remove(nicId);
         FleetReach.Builder reach = new FleetReach.Builder();
         if (previous != null) {
-            reach(previous, reach);
+            reach(previous, reach, true);
             index.removeNic(previous);
             changedMemberAddresses(Optional.of(previous), Optional.empty(), reach);
         }
@@ -176,19 +178,34 @@ public final class FleetModel {
     }
 
     /**
-     * The hosts whose state depends on this NIC: its own host and every host on its network (they
-     * hold a flow to its MAC and addresses) must recompile; every host whose rules name one of its
-     * groups holds its addresses in that group's set.
+     * The hosts whose state depends on this NIC: its own host and, with {@code peers}, every host on
+     * its network (they hold a flow to its MAC and addresses) must recompile; every host whose rules
+     * name one of its groups holds its addresses in that group's set.
      */
-    private void reach(FleetNic nic, FleetReach.Builder reach) {
+    private void reach(FleetNic nic, FleetReach.Builder reach, boolean peers) {
         if (!tracingReach) {
             return;
         }
         nic.hostId().ifPresent(host -> reach.recompile(Set.of(host)));
-        reach.recompile(index.hostsOnNetwork(nic.networkId()));
+        if (peers) {
+            reach.recompile(index.hostsOnNetwork(nic.networkId()));
+        }
         for (String groupId : nic.securityGroupIds()) {
             reach.referencing(index.hostsReferencing(groupId));
         }
+    }
+
+    /**
+     * Whether the hosts on the NIC's network see both versions alike: a peer holds, of a remote NIC,
+     * its network, MAC, addresses and the tunnel endpoint of its host (the rules-engine's {@code
+     * RemoteNic}), nothing of its groups, address pairs or port security. So when only those change
+     * (a NIC joining or leaving a group), the peers' states stay as they are and need no recompile.
+     */
+    private static boolean looksTheSameToPeers(FleetNic before, FleetNic after) {
+        return before.networkId().equals(after.networkId())
+                && before.hostId().equals(after.hostId())
+                && before.mac().equals(after.mac())
+                && before.ips().equals(after.ips());
     }
 
     /**
