@@ -9,12 +9,7 @@ import java.util.List;
  * every NIC.
  */
 public record Scenario(
-        ScenarioShape shape,
-        long seed,
-        List<Host> hosts,
-        List<Network> networks,
-        List<Group> groups,
-        List<Nic> nics) {
+        ScenarioShape shape, long seed, List<Host> hosts, List<Network> networks, List<Group> groups, List<Nic> nics) {
 
     /** Index of the group every NIC is in. */
     public static final int BIG_GROUP = 0;

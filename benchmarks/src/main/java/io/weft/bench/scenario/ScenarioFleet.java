@@ -31,8 +31,10 @@ public final class ScenarioFleet {
 
     /** Hosts, networks, groups, then NICs: the order the dispatcher loads a fleet in. */
     public static List<FleetChange> changes(Scenario scenario) {
-        List<FleetChange> changes = new ArrayList<>(
-                scenario.hosts().size() + scenario.networks().size() + scenario.groups().size() + scenario.nics().size());
+        List<FleetChange> changes = new ArrayList<>(scenario.hosts().size()
+                + scenario.networks().size()
+                + scenario.groups().size()
+                + scenario.nics().size());
         for (Scenario.Host host : scenario.hosts()) {
             changes.add(new FleetChange.PutHost(host(host)));
         }
@@ -80,9 +82,8 @@ public final class ScenarioFleet {
     }
 
     public static FleetNic nic(Scenario scenario, Scenario.Nic nic) {
-        List<String> groups = nic.groups().stream()
-                .map(index -> scenario.group(index).name())
-                .toList();
+        List<String> groups =
+                nic.groups().stream().map(index -> scenario.group(index).name()).toList();
         return new FleetNic(
                 "nic-" + nic.vmName(),
                 scenario.network(nic.network()).name(),

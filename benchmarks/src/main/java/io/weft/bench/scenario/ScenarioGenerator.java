@@ -35,8 +35,8 @@ public final class ScenarioGenerator {
                 int index = h * shape.nicsPerHost() + j;
                 int inNetwork = (h % shape.hostsPerNetwork()) * shape.nicsPerHost() + j;
                 String ip = "10.%d.%d.%d".formatted(network / 256, network % 256, inNetwork + 2);
-                String mac = "02:%02x:%02x:%02x:%02x:%02x".formatted(
-                        (index >> 24) & 0xff, (index >> 16) & 0xff, (index >> 8) & 0xff, index & 0xff, 0x01);
+                String mac = "02:%02x:%02x:%02x:%02x:%02x"
+                        .formatted((index >> 24) & 0xff, (index >> 16) & 0xff, (index >> 8) & 0xff, index & 0xff, 0x01);
                 nics.add(new Scenario.Nic(
                         index, "vm-%06d".formatted(index), h, network, ip, mac, nicGroups(shape, h, random)));
             }
@@ -107,7 +107,8 @@ public final class ScenarioGenerator {
         return switch (random.nextInt(4)) {
             case 0 -> new Scenario.Rule(ingress, "icmp", 8, 0, "192.0.2.%d/32".formatted(position), -1);
             case 1 -> new Scenario.Rule(ingress, "udp", 10_000 + position * 10, 10_009 + position * 10, cidr, -1);
-            default -> new Scenario.Rule(ingress, "tcp", 20_000 + position, 20_000 + position + random.nextInt(100), cidr, -1);
+            default -> new Scenario.Rule(
+                    ingress, "tcp", 20_000 + position, 20_000 + position + random.nextInt(100), cidr, -1);
         };
     }
 

@@ -26,7 +26,8 @@ public record ScenarioShape(
             throw new IllegalArgumentException("a scenario needs 2+ hosts and positive sizes");
         }
         if (groupsPerNic < 2 || groups < groupsPerNic + 1) {
-            throw new IllegalArgumentException("a NIC is in the big group and at least one more; groups must exceed groupsPerNic");
+            throw new IllegalArgumentException(
+                    "a NIC is in the big group and at least one more; groups must exceed groupsPerNic");
         }
         if (bigGroupReferencingHosts < 1 || bigGroupReferencingHosts >= hosts) {
             throw new IllegalArgumentException("the big group is referenced on 1 to hosts - 1 hosts");
