@@ -90,7 +90,8 @@ public final class ScenarioGenerator {
      * A service port from another ordinary group, drawn again when the group already has that rule:
      * a group's rules are distinct, as the services require.
      */
-    private static Scenario.Rule referencingRule(ScenarioShape shape, List<Scenario.Rule> taken, SplittableRandom random) {
+    private static Scenario.Rule referencingRule(
+            ScenarioShape shape, List<Scenario.Rule> taken, SplittableRandom random) {
         while (true) {
             int port = SERVICE_PORTS[random.nextInt(SERVICE_PORTS.length)];
             Scenario.Rule rule = new Scenario.Rule(true, "tcp", port, port, null, randomOrdinaryGroup(shape, random));

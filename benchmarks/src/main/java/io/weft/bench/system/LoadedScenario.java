@@ -43,7 +43,8 @@ public record LoadedScenario(
         vms = List.copyOf(vms);
         nics = List.copyOf(nics);
         if (vms.size() != nics.size()) {
-            throw new IllegalArgumentException("one VM per NIC, not " + vms.size() + " VMs for " + nics.size() + " NICs");
+            throw new IllegalArgumentException(
+                    "one VM per NIC, not " + vms.size() + " VMs for " + nics.size() + " NICs");
         }
     }
 

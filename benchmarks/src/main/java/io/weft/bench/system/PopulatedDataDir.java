@@ -53,7 +53,8 @@ public record PopulatedDataDir(
         deleteRecursively(dataDir);
         database.reset();
         ScenarioLoader.Outcome outcome;
-        try (WeftServer server = WeftServer.start(WeftConfig.of(loadingSettings(dataDir, database).asMap()))) {
+        try (WeftServer server = WeftServer.start(
+                WeftConfig.of(loadingSettings(dataDir, database).asMap()))) {
             outcome = new ScenarioLoader(server, threads).load(scenario);
         }
         deleteRecursively(dataDir.resolve("broker"));

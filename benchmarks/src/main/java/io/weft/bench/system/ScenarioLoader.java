@@ -101,9 +101,7 @@ public final class ScenarioLoader {
         ChangeIds changes = new ChangeIds();
         PhaseClock clock = new PhaseClock();
 
-        UUID zoneId = service(ZoneService.class)
-                .create(admin, zone(scenario))
-                .id();
+        UUID zoneId = service(ZoneService.class).create(admin, zone(scenario)).id();
         List<LoadedScenario.LoadedHost> hosts = new ArrayList<>();
         for (Scenario.Host host : scenario.hosts()) {
             AddedHost added = service(HostService.class)
@@ -117,7 +115,9 @@ public final class ScenarioLoader {
                                     host.underlayIp(),
                                     HypervisorType.KVM));
             hosts.add(new LoadedScenario.LoadedHost(
-                    added.host().id(), added.credential().user(), added.credential().secret()));
+                    added.host().id(),
+                    added.credential().user(),
+                    added.credential().secret()));
         }
         double hostSeconds = clock.lap();
 
@@ -171,7 +171,9 @@ public final class ScenarioLoader {
             NicSpec spec = NicSpec.on(networks.get(nic.network()))
                     .withIp(nic.ip())
                     .withMac(nic.mac())
-                    .withGroups(nic.groups().stream().map(g -> GroupRef.id(groups.get(g))).toArray(GroupRef[]::new));
+                    .withGroups(nic.groups().stream()
+                            .map(g -> GroupRef.id(groups.get(g)))
+                            .toArray(GroupRef[]::new));
             return changes.keep(vmService.register(
                     admin,
                     NewVirtualMachine.of(zoneId, nic.vmName(), spec)
@@ -240,8 +242,7 @@ public final class ScenarioLoader {
         List<Scenario.Network> networks = scenario.networks();
         long first = networks.stream().mapToLong(Scenario.Network::vni).min().orElse(5000);
         long last = networks.stream().mapToLong(Scenario.Network::vni).max().orElse(5000);
-        return ZoneSpec.advanced(
-                "bench-" + scenario.shape().name() + "-" + scenario.seed(), "10.0.0.53", first, last);
+        return ZoneSpec.advanced("bench-" + scenario.shape().name() + "-" + scenario.seed(), "10.0.0.53", first, last);
     }
 
     /** One scenario rule as the permission both APIs send; its remote group by the server's id. */

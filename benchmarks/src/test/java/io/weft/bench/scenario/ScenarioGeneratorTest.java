@@ -26,9 +26,10 @@ class ScenarioGeneratorTest {
         assertThat(scenario.nics()).hasSize(1_000);
         assertThat(scenario.networks()).hasSize(10);
         assertThat(scenario.groups()).hasSize(200);
-        assertThat(scenario.groups()).allSatisfy(group -> assertThat(group.rules()).hasSize(10));
-        assertThat(scenario.nics()).allSatisfy(nic -> assertThat(Set.copyOf(nic.groups()))
-                .hasSize(3));
+        assertThat(scenario.groups())
+                .allSatisfy(group -> assertThat(group.rules()).hasSize(10));
+        assertThat(scenario.nics())
+                .allSatisfy(nic -> assertThat(Set.copyOf(nic.groups())).hasSize(3));
         IntStream.range(0, S.hosts())
                 .forEach(h -> assertThat(scenario.nics().stream().filter(nic -> nic.host() == h))
                         .hasSize(10));
@@ -36,17 +37,26 @@ class ScenarioGeneratorTest {
 
     @Test
     void namesAddressesAndMacsAreUnique() {
-        assertThat(distinct(scenario.nics().stream().map(Scenario.Nic::vmName).toList())).isTrue();
-        assertThat(distinct(scenario.nics().stream().map(Scenario.Nic::ip).toList())).isTrue();
-        assertThat(distinct(scenario.nics().stream().map(Scenario.Nic::mac).toList())).isTrue();
-        assertThat(distinct(scenario.hosts().stream().map(Scenario.Host::underlayIp).toList())).isTrue();
-        assertThat(distinct(scenario.groups().stream().map(Scenario.Group::name).toList())).isTrue();
-        assertThat(distinct(scenario.networks().stream().map(Scenario.Network::vni).toList())).isTrue();
+        assertThat(distinct(scenario.nics().stream().map(Scenario.Nic::vmName).toList()))
+                .isTrue();
+        assertThat(distinct(scenario.nics().stream().map(Scenario.Nic::ip).toList()))
+                .isTrue();
+        assertThat(distinct(scenario.nics().stream().map(Scenario.Nic::mac).toList()))
+                .isTrue();
+        assertThat(distinct(
+                        scenario.hosts().stream().map(Scenario.Host::underlayIp).toList()))
+                .isTrue();
+        assertThat(distinct(scenario.groups().stream().map(Scenario.Group::name).toList()))
+                .isTrue();
+        assertThat(distinct(
+                        scenario.networks().stream().map(Scenario.Network::vni).toList()))
+                .isTrue();
     }
 
     @Test
     void everyNicIsInTheBigGroupAndOnlyTheFirstHostsNicsAreInTheFrontGroup() {
-        assertThat(scenario.nics()).allSatisfy(nic -> assertThat(nic.groups().get(0)).isEqualTo(Scenario.BIG_GROUP));
+        assertThat(scenario.nics())
+                .allSatisfy(nic -> assertThat(nic.groups().get(0)).isEqualTo(Scenario.BIG_GROUP));
         assertThat(scenario.nics()).allSatisfy(nic -> assertThat(nic.groups().contains(Scenario.FRONT_GROUP))
                 .as("%s on host %d", nic.vmName(), nic.host())
                 .isEqualTo(nic.host() < S.bigGroupReferencingHosts()));
@@ -75,7 +85,8 @@ class ScenarioGeneratorTest {
                 .filter(group -> group.index() > Scenario.FRONT_GROUP)
                 .flatMap(group -> group.rules().stream())
                 .toList();
-        double referencing = ordinary.stream().filter(Scenario.Rule::referencesGroup).count() / (double) ordinary.size();
+        double referencing =
+                ordinary.stream().filter(Scenario.Rule::referencesGroup).count() / (double) ordinary.size();
         assertThat(referencing).isBetween(0.15, 0.25);
     }
 
@@ -83,7 +94,9 @@ class ScenarioGeneratorTest {
     void rulesAreDistinctWithinAGroupForEverySeedTried() {
         for (long seed = 0; seed < 20; seed++) {
             for (Scenario.Group group : ScenarioGenerator.generate(S, seed).groups()) {
-                assertThat(distinct(group.rules())).as("seed %d, %s", seed, group.name()).isTrue();
+                assertThat(distinct(group.rules()))
+                        .as("seed %d, %s", seed, group.name())
+                        .isTrue();
             }
         }
     }

@@ -26,7 +26,6 @@ import io.weft.server.service.Page;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.tenancy.TenancyBootstrap;
 import io.weft.server.topology.HostService;
-import io.weft.testsupport.ServerSettings;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,8 +46,8 @@ class ScenarioLoaderTest {
 
     @Test
     void theDatabaseHoldsTheScenarioAsScenarioFleetDescribesIt() {
-        WeftConfig config = WeftConfig.of(PopulatedDataDir.loadingSettings(dir, BenchDatabase.h2())
-                .asMap());
+        WeftConfig config = WeftConfig.of(
+                PopulatedDataDir.loadingSettings(dir, BenchDatabase.h2()).asMap());
         try (WeftServer server = WeftServer.start(config)) {
             ScenarioLoader.Outcome outcome = new ScenarioLoader(server, 2).load(SCENARIO);
             LoadedScenario loaded = outcome.loaded();
@@ -64,7 +63,9 @@ class ScenarioLoaderTest {
                     .isEqualTo(1_000);
             List<SecurityGroupView> groups = server.injector()
                     .getInstance(SecurityGroupService.class)
-                    .list(admin, new GroupQuery(
+                    .list(
+                            admin,
+                            new GroupQuery(
                                     Set.of(),
                                     Set.of(),
                                     Optional.empty(),
@@ -72,11 +73,14 @@ class ScenarioLoaderTest {
                                     Optional.empty(),
                                     Optional.empty(),
                                     Optional.empty(),
-                                    false), Page.ALL)
+                                    false),
+                            Page.ALL)
                     .items();
             assertThat(groups).hasSize(200);
             assertThat(groups.stream().mapToInt(g -> g.nicIds().size()).sum()).isEqualTo(3_000);
-            assertThat(groups.stream().mapToInt(g -> g.ingress().size() + g.egress().size()).sum())
+            assertThat(groups.stream()
+                            .mapToInt(g -> g.ingress().size() + g.egress().size())
+                            .sum())
                     .isEqualTo(2_000);
             assertThat(outcome.figures().undispatchedChanges()).isZero();
 
@@ -94,7 +98,10 @@ class ScenarioLoaderTest {
      * NICs without their tap device, which the server names from the NIC's id.
      */
     record FleetView(
-            Set<FleetHost> hosts, Set<FleetNetwork> networks, Map<String, Set<SecurityGroupRule>> rules, Set<FleetNic> nics) {
+            Set<FleetHost> hosts,
+            Set<FleetNetwork> networks,
+            Map<String, Set<SecurityGroupRule>> rules,
+            Set<FleetNic> nics) {
         static FleetView of(List<FleetChange> changes) {
             Set<FleetHost> hosts = new HashSet<>();
             Set<FleetNetwork> networks = new HashSet<>();
@@ -137,16 +144,21 @@ class ScenarioLoaderTest {
 
         ScenarioNames(Scenario scenario, LoadedScenario loaded) {
             for (int i = 0; i < scenario.hosts().size(); i++) {
-                names.put(loaded.hosts().get(i).hostId().toString(), scenario.host(i).name());
+                names.put(
+                        loaded.hosts().get(i).hostId().toString(),
+                        scenario.host(i).name());
             }
             for (int i = 0; i < scenario.networks().size(); i++) {
-                names.put(loaded.networks().get(i).toString(), scenario.network(i).name());
+                names.put(
+                        loaded.networks().get(i).toString(), scenario.network(i).name());
             }
             for (int i = 0; i < scenario.groups().size(); i++) {
                 names.put(loaded.groups().get(i).toString(), scenario.group(i).name());
             }
             for (int i = 0; i < scenario.nics().size(); i++) {
-                names.put(loaded.nics().get(i).toString(), "nic-" + scenario.nics().get(i).vmName());
+                names.put(
+                        loaded.nics().get(i).toString(),
+                        "nic-" + scenario.nics().get(i).vmName());
             }
         }
 
@@ -157,11 +169,12 @@ class ScenarioLoaderTest {
         private FleetChange renamed(FleetChange change) {
             if (change instanceof FleetChange.PutHost put) {
                 FleetHost host = put.host();
-                return new FleetChange.PutHost(new FleetHost(name(host.hostId()), host.tunnelEndpoint(), host.bridge()));
+                return new FleetChange.PutHost(
+                        new FleetHost(name(host.hostId()), host.tunnelEndpoint(), host.bridge()));
             }
             if (change instanceof FleetChange.PutNetwork put) {
-                return new FleetChange.PutNetwork(
-                        new FleetNetwork(name(put.network().networkId()), put.network().segment()));
+                return new FleetChange.PutNetwork(new FleetNetwork(
+                        name(put.network().networkId()), put.network().segment()));
             }
             if (change instanceof FleetChange.PutGroup put) {
                 FleetGroup group = put.group();
@@ -203,9 +216,10 @@ class ScenarioLoaderTest {
 
         private String name(String serverId) {
             String name = names.get(serverId);
-            assertThat(name).as("a scenario object for the server's %s", serverId).isNotNull();
+            assertThat(name)
+                    .as("a scenario object for the server's %s", serverId)
+                    .isNotNull();
             return name;
         }
-
     }
 }

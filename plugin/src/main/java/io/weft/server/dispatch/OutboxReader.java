@@ -19,7 +19,6 @@ public final class OutboxReader {
     private final SessionFactory sessions;
     private final FleetStore store;
     private final int batchSize;
-    private long lastDispatchedChange;
 
     public OutboxReader(SessionFactory sessions, FleetStore store, int batchSize) {
         this.sessions = requireNonNull(sessions, "sessions is null");
@@ -27,11 +26,15 @@ public final class OutboxReader {
         this.batchSize = batchSize;
     }
 
-    /** The next undispatched records, at most one batch, with their payloads decoded. */
+    /**
+     * The next undispatched records, at most one batch, with their payloads decoded. Every
+     * undispatched record, not only those past the last batch: ids come from a sequence before the
+     * insert, so two writers at once can commit a record after a younger one was dispatched, and it
+     * must not wait for the next take-over.
+     */
     public OutboxBatch pending() {
         List<ChangeRecord> records = sessions.fromTransaction(session -> session.createQuery(
-                        "from ChangeRecord where dispatched = false and id > :after order by id", ChangeRecord.class)
-                .setParameter("after", lastDispatchedChange)
+                        "from ChangeRecord where dispatched = false order by id", ChangeRecord.class)
                 .setMaxResults(batchSize)
                 .list());
         return new OutboxBatch(
@@ -71,14 +74,13 @@ public final class OutboxReader {
         return new LoadedChanges(changes, positions);
     }
 
-    /** Marks the batch dispatched, for every server to see, and reads past it from now on. */
+    /** Marks the batch dispatched, for every server to see. */
     public void markDispatched(OutboxBatch batch, Instant now) {
         sessions.inTransaction(session -> session.createMutationQuery(
                         "update ChangeRecord set dispatched = true, dispatchedAt = :now where id in :ids")
                 .setParameter("now", now)
                 .setParameter("ids", batch.ids())
                 .executeUpdate());
-        lastDispatchedChange = batch.ids().get(batch.ids().size() - 1);
     }
 
     /** Undispatched records in id order, and what each names. */
