@@ -2,6 +2,7 @@ package io.weft.bench.system;
 
 import static java.util.Objects.requireNonNull;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.weft.bench.scenario.Scenario;
 import io.weft.server.WeftServer;
 import io.weft.server.compute.NewVirtualMachine;
@@ -37,6 +38,7 @@ import io.weft.server.topology.HypervisorType;
 import io.weft.server.topology.IsolationType;
 import io.weft.server.topology.ZoneService;
 import io.weft.server.topology.ZoneSpec;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,7 +121,7 @@ public final class ScenarioLoader {
                     added.credential().user(),
                     added.credential().secret()));
         }
-        double hostSeconds = clock.lap();
+        clock.lap("hosts");
 
         LoadedScenario.Tenant tenant = tenant(admin, scenario);
         List<UUID> networks = new ArrayList<>();
@@ -132,7 +134,7 @@ public final class ScenarioLoader {
                                             .withIsolation(IsolationType.VXLAN, Optional.of((long) network.vni()))))
                     .id());
         }
-        double networkSeconds = clock.lap();
+        clock.lap("tenant and networks");
 
         SecurityGroupService groupService = service(SecurityGroupService.class);
         List<UUID> groups = parallel(scenario.groups().size(), g -> {
@@ -149,7 +151,7 @@ public final class ScenarioLoader {
             changes.keep(groupService.revoke(admin, allowAll, RuleDirection.EGRESS));
             return created.id();
         });
-        double groupSeconds = clock.lap();
+        clock.lap("groups");
 
         parallel(scenario.groups().size(), g -> {
             for (RuleDirection direction : RuleDirection.values()) {
@@ -163,7 +165,7 @@ public final class ScenarioLoader {
             }
             return g;
         });
-        double ruleSeconds = clock.lap();
+        clock.lap("rules");
 
         VirtualMachineService vmService = service(VirtualMachineService.class);
         List<VirtualMachineView> vms = parallel(scenario.nics().size(), n -> {
@@ -180,10 +182,10 @@ public final class ScenarioLoader {
                             .forAccount(tenant.accountId())
                             .onHost(hosts.get(nic.host()).hostId())));
         });
-        double vmSeconds = clock.lap();
+        ScenarioLoadFigures.Phase vmPhase = clock.lap("VMs");
 
         awaitDispatched(changes.newest());
-        double drainSeconds = clock.lap();
+        clock.lap("dispatcher catching up");
         int undispatched = undispatched(changes.all());
 
         LoadedScenario loaded = new LoadedScenario(
@@ -209,16 +211,12 @@ public final class ScenarioLoader {
                         rules,
                         scenario.nics().size(),
                         changes.count(),
-                        hostSeconds,
-                        networkSeconds,
-                        groupSeconds,
-                        ruleSeconds,
-                        vmSeconds,
-                        drainSeconds,
+                        clock.phases(),
                         undispatched,
-                        clock.total(),
-                        scenario.nics().size() / vmSeconds,
-                        rules / ruleSeconds));
+                        clock.totalSeconds(),
+                        clock.totalCpuSeconds(),
+                        scenario.nics().size() / vmPhase.seconds(),
+                        vmPhase.cpuSeconds() * 1000 / scenario.nics().size()));
     }
 
     private LoadedScenario.Tenant tenant(Caller admin, Scenario scenario) {
@@ -366,20 +364,40 @@ public final class ScenarioLoader {
         }
     }
 
-    /** Seconds per phase, from one monotonic clock. */
+    /**
+     * Wall and CPU seconds per phase. The CPU time is the whole process's: the server's services,
+     * its dispatcher and this loader (which only calls the services), so on a shared machine it says
+     * what a phase costs when the wall time says how busy the machine was.
+     */
     private static final class PhaseClock {
+        private final OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
         private final long start = System.nanoTime();
+        private final long startCpu = os.getProcessCpuTime();
+        private final List<ScenarioLoadFigures.Phase> phases = new ArrayList<>();
         private long lapStart = start;
+        private long lapStartCpu = startCpu;
 
-        double lap() {
+        ScenarioLoadFigures.Phase lap(String name) {
             long now = System.nanoTime();
-            double seconds = (now - lapStart) / 1e9;
+            long cpu = os.getProcessCpuTime();
+            ScenarioLoadFigures.Phase phase =
+                    new ScenarioLoadFigures.Phase(name, (now - lapStart) / 1e9, (cpu - lapStartCpu) / 1e9);
+            phases.add(phase);
             lapStart = now;
-            return seconds;
+            lapStartCpu = cpu;
+            return phase;
         }
 
-        double total() {
+        List<ScenarioLoadFigures.Phase> phases() {
+            return List.copyOf(phases);
+        }
+
+        double totalSeconds() {
             return (System.nanoTime() - start) / 1e9;
+        }
+
+        double totalCpuSeconds() {
+            return (os.getProcessCpuTime() - startCpu) / 1e9;
         }
     }
 }
