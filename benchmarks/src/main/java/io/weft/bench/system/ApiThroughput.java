@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  * end). Each client writes its own port, so two clients never ask for the same rule.
  */
 public final class ApiThroughput {
-    private static final int PAGE_SIZE = 50;
+    private static final int PAGE_SIZE = 20;
     private static final int FIRST_PORT = 40_000;
 
     private final CloudStackClient tenant;
@@ -78,6 +78,7 @@ public final class ApiThroughput {
     private List<ApiThroughputFigures.Operation> phase(Duration duration, int threads, Calls calls) {
         Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
         Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+        Map<String, String> firstErrors = new ConcurrentHashMap<>();
         long deadline = System.nanoTime() + duration.toNanos();
         ExecutorService clients = Executors.newFixedThreadPool(threads);
         try {
@@ -128,7 +129,8 @@ public final class ApiThroughput {
                     times.size() / seconds,
                     millis.median(),
                     millis.p99(),
-                    millis.max()));
+                    millis.max(),
+                    firstErrors.get(call.name())));
         }
         return operations;
     }

@@ -18,6 +18,8 @@ public record ApiThroughputFigures(
      * One kind of call: how many answered 200 (an asynchronous one: whose job succeeded), how many
      * did not, and the latency of those that did, from sending to the answer (for a write pair, to
      * both jobs' success).
+     *
+     * @param firstError what the first failed call said; null when none failed
      */
     public record Operation(
             String name,
@@ -26,5 +28,6 @@ public record ApiThroughputFigures(
             double callsPerSecond,
             double p50Millis,
             double p99Millis,
-            double maxMillis) {}
+            double maxMillis,
+            String firstError) {}
 }

@@ -74,6 +74,7 @@ public final class ColdStart {
                 .with("dispatch.ackTimeout", ackTimeout.toMillis() + "ms")
                 .asMap();
         int hosts = data.loaded().hosts().size();
+        data.emptyBrokerJournal(); // each run alike: no FULLs queued by the run before
         try (ServerProcess server = ServerProcess.start(settings, jvmOptions, log)) {
             double healthy = awaitSeconds(server, "/health", body -> true);
             double fleetLoaded = awaitSeconds(

@@ -25,6 +25,8 @@ import java.util.Optional;
  *     [--database h2|postgresql] [--threads 2] [--runs 3] [--xmx 4g] [--ack-timeout 1s]
  *     [--api-seconds 30] [--api-threads 4] [--root target/bench-data] [--load-only]
  * </pre>
+ *
+ * {@code --runs 0} skips the cold starts, {@code --load-only} everything after the load.
  */
 public final class LoadReport {
     private LoadReport() {}
@@ -55,10 +57,18 @@ public final class LoadReport {
         List<String> jvm = List.of("-Xmx" + options.xmx());
         Path log = data.dataDir().resolveSibling(data.dataDir().getFileName() + "-server.log");
         if (!options.loadOnly()) {
-            coldStart = new ColdStart(data, jvm, options.ackTimeout(), log).measure(options.runs());
-            try (ServerProcess server =
-                    ServerProcess.start(data.serverSettings().asMap(), jvm, log)) {
-                awaitHealthy(server);
+            if (options.runs() > 0) {
+                coldStart = new ColdStart(data, jvm, options.ackTimeout(), log).measure(options.runs());
+            }
+            data.emptyBrokerJournal();
+            // No agent runs: without a long ack timeout the dispatcher would keep compiling and
+            // resending every host's whole state to nobody, competing with the calls measured.
+            Map<String, String> settings = data.serverSettings()
+                    .with("dispatch.ackTimeout", "1h")
+                    .with("dispatch.maxRetryBackoff", "1h")
+                    .asMap();
+            try (ServerProcess server = ServerProcess.start(settings, jvm, log)) {
+                awaitLeading(server);
                 api = new ApiThroughput(server.cloudStackUri(), data.loaded())
                         .measure(Duration.ofSeconds(options.apiSeconds()), options.apiThreads());
             }
@@ -73,11 +83,14 @@ public final class LoadReport {
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
     }
 
-    private static void awaitHealthy(ServerProcess server) {
+    /** Until the server is healthy and its dispatcher has loaded the fleet, so the calls measured meet a started server. */
+    private static void awaitLeading(ServerProcess server) {
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-        while (server.get("/health", Optional.empty()).isEmpty()) {
+        while (!server.get("/metrics", Optional.empty())
+                .map(metrics -> PrometheusText.sum(metrics, "weft_dispatch_leader", "") >= 1)
+                .orElse(false)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(server + " not healthy within 30 minutes");
+                throw new IllegalStateException(server + " not leading within 30 minutes");
             }
             ScenarioLoader.sleep(Duration.ofMillis(200));
         }

@@ -22,9 +22,9 @@ import java.util.stream.Stream;
  * it without loading again. {@value #LOADED_FILE} is written last and marks a finished load: a
  * directory without it is wiped and loaded again.
  *
- * <p>The broker journal is deleted after the load. It holds only the updates the loading server sent
- * to hosts whose agents never ran; a cold start is of the populated database, and agents attached
- * later start from nothing and are sent their whole state.
+ * <p>The broker journal is deleted after the load ({@link #emptyBrokerJournal()}). It holds only the
+ * updates the loading server sent to hosts whose agents never ran; a cold start is of the populated
+ * database, and agents attached later start from nothing and are sent their whole state.
  *
  * @param loadFigures present when this call loaded the scenario, empty when it reused a directory
  */
@@ -57,10 +57,20 @@ public record PopulatedDataDir(
                 WeftConfig.of(loadingSettings(dataDir, database).asMap()))) {
             outcome = new ScenarioLoader(server, threads).load(scenario);
         }
-        deleteRecursively(dataDir.resolve("broker"));
+        PopulatedDataDir populated =
+                new PopulatedDataDir(dataDir, database, outcome.loaded(), Optional.of(outcome.figures()));
+        populated.emptyBrokerJournal();
         write(dataDir.resolve(FIGURES_FILE), outcome.figures());
         outcome.loaded().write(loadedFile);
-        return new PopulatedDataDir(dataDir, database, outcome.loaded(), Optional.of(outcome.figures()));
+        return populated;
+    }
+
+    /**
+     * Deletes the embedded broker's journal (and the manager password kept with it, made again at
+     * start), so that every server started here begins with no message queued from an earlier one.
+     */
+    public void emptyBrokerJournal() {
+        deleteRecursively(dataDir.resolve("broker"));
     }
 
     /**
