@@ -99,6 +99,7 @@ public final class ApiThroughput {
                         } catch (IllegalStateException e) { // CloudStackCallFailed: an error answer or a failed job
                             errors.computeIfAbsent(call.name(), k -> new AtomicLong())
                                     .incrementAndGet();
+                            firstErrors.putIfAbsent(call.name(), describe(e));
                         }
                     }
                     own.forEach((name, times) -> latencies
@@ -158,6 +159,11 @@ public final class ApiThroughput {
             throw new IllegalStateException("the authorized rule is not in the answer: " + rules);
         }
         tenant.jobOk("revokeSecurityGroupIngress", "id", ruleId);
+    }
+
+    /** The failure and its cause: "could not be sent" says little without the timeout behind it. */
+    private static String describe(Exception e) {
+        return e.getCause() == null ? e.toString() : e + " (" + e.getCause() + ")";
     }
 
     private static Params page(SplittableRandom random, int pages) {

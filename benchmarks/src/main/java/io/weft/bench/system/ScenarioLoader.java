@@ -263,7 +263,7 @@ public final class ScenarioLoader {
         }
         ConvergenceQueries dispatcher = service(ConvergenceQueries.class);
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-        while (!dispatcher.change(newestChange).dispatched()) {
+        while (!dispatched(dispatcher, newestChange)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("change " + newestChange + " not dispatched within " + DRAIN_TIMEOUT);
             }
@@ -282,11 +282,27 @@ public final class ScenarioLoader {
         ConvergenceQueries dispatcher = service(ConvergenceQueries.class);
         int left = 0;
         for (long id : changeIds) {
-            if (!dispatcher.change(id).dispatched()) {
+            if (!dispatched(dispatcher, id)) {
                 left++;
             }
         }
         return left;
+    }
+
+    /**
+     * Whether the dispatcher has taken in the record. It answers from its own thread, which a large
+     * round keeps busy for longer than its 30 s answer timeout on a loaded machine: asked again then.
+     */
+    private static boolean dispatched(ConvergenceQueries dispatcher, long changeId) {
+        while (true) {
+            try {
+                return dispatcher.change(changeId).dispatched();
+            } catch (IllegalStateException busy) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw busy;
+                }
+            }
+        }
     }
 
     /** {@code work(0..count-1)} on the workers; results by index; the first failure fails the load. */
