@@ -90,7 +90,7 @@ public final class ApiThroughput {
                     List<Call> mine = calls.of(client);
                     Map<String, List<Long>> own = new TreeMap<>();
                     for (int i = 0; System.nanoTime() < deadline; i++) {
-                        Call call = mine.get(i % mine.size());
+                        Call call = mine.get((i + client) % mine.size()); // clients start on different calls
                         long start = System.nanoTime();
                         try {
                             call.send().accept(random);
