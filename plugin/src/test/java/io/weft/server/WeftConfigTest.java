@@ -13,6 +13,7 @@ import io.weft.server.config.ConfigException;
 import io.weft.server.config.ConfigSource;
 import io.weft.server.dispatch.DispatchSettings;
 import io.weft.server.http.HttpConfig;
+import io.weft.server.http.ListenerTls;
 import io.weft.server.http.ShutdownConfig;
 import io.weft.server.persistence.DatabaseConfig;
 import io.weft.server.tenancy.BootstrapConfig;
@@ -35,8 +36,16 @@ class WeftConfigTest {
             List.of("http.port", "WEFT_HTTP_PORT", "9080"),
             List.of("http.cloudStackPath", "WEFT_HTTP_CLOUD_STACK_PATH", "/cs/api"),
             List.of("http.maxFormSize", "WEFT_HTTP_MAX_FORM_SIZE", "2048"),
+            List.of("http.tls.keyStorePath", "WEFT_HTTP_TLS_KEY_STORE_PATH", "/etc/weft/api.p12"),
+            List.of("http.tls.keyStorePassword", "WEFT_HTTP_TLS_KEY_STORE_PASSWORD", "apipw"),
+            List.of("http.tls.storeType", "WEFT_HTTP_TLS_STORE_TYPE", "JKS"),
+            List.of("http.tls.allowPlainHttp", "WEFT_HTTP_TLS_ALLOW_PLAIN_HTTP", "true"),
             List.of("ec2.host", "WEFT_EC2_HOST", "0.0.0.0"),
             List.of("ec2.port", "WEFT_EC2_PORT", "9788"),
+            List.of("ec2.tls.keyStorePath", "WEFT_EC2_TLS_KEY_STORE_PATH", "/etc/weft/ec2.p12"),
+            List.of("ec2.tls.keyStorePassword", "WEFT_EC2_TLS_KEY_STORE_PASSWORD", "ec2pw"),
+            List.of("ec2.tls.storeType", "WEFT_EC2_TLS_STORE_TYPE", "PKCS12"),
+            List.of("ec2.tls.allowPlainHttp", "WEFT_EC2_TLS_ALLOW_PLAIN_HTTP", "false"),
             List.of("database.url", "WEFT_DATABASE_URL", "jdbc:postgresql://db/weft"),
             List.of("database.user", "WEFT_DATABASE_USER", "app"),
             List.of("database.password", "WEFT_DATABASE_PASSWORD", "pw"),
@@ -224,8 +233,10 @@ class WeftConfigTest {
                 "bootstrap.adminApiKey", "AK",
                 "bootstrap.adminSecretKey", "adminsecret",
                 "compute.webhookUrl", "https://nova.example/events",
-                "compute.webhookSecret", "hooksecret"));
-        assertThat(config.toString()).doesNotContain("dbsecret", "mqsecret", "adminsecret", "hooksecret");
+                "compute.webhookSecret", "hooksecret",
+                "http.tls.keyStorePath", "/etc/weft/api.p12",
+                "http.tls.keyStorePassword", "apisecret"));
+        assertThat(config.toString()).doesNotContain("dbsecret", "mqsecret", "adminsecret", "hooksecret", "apisecret");
     }
 
     @Test
@@ -238,8 +249,18 @@ class WeftConfigTest {
 
     private static void assertFullyConfigured(WeftConfig config) {
         assertThat(config.dataDir()).isEqualTo(Path.of("/srv/weft"));
-        assertThat(config.http()).isEqualTo(new HttpConfig("0.0.0.0", 9080, "/cs/api", 2048));
-        assertThat(config.ec2()).isEqualTo(new Ec2Config("0.0.0.0", 9788));
+        assertThat(config.http())
+                .isEqualTo(new HttpConfig(
+                        "0.0.0.0",
+                        9080,
+                        "/cs/api",
+                        2048,
+                        Optional.of(new ListenerTls(Path.of("/etc/weft/api.p12"), "apipw", "JKS", true))));
+        assertThat(config.ec2())
+                .isEqualTo(new Ec2Config(
+                        "0.0.0.0",
+                        9788,
+                        Optional.of(new ListenerTls(Path.of("/etc/weft/ec2.p12"), "ec2pw", "PKCS12", false))));
         assertThat(config.database()).isEqualTo(new DatabaseConfig("jdbc:postgresql://db/weft", "app", "pw", 20));
         assertThat(config.broker())
                 .isEqualTo(new BrokerConfig(

@@ -116,6 +116,7 @@ final class HostileCases {
                                         + "/20261205//ec2/aws4_request, SignedHeaders=host;x-amz-date, Signature=00")),
                 403,
                 "IncompleteSignature"));
+        cases.add(ec2TagsOverTheLimit());
         return cases;
     }
 
@@ -124,6 +125,16 @@ final class HostileCases {
         return "Action=AuthorizeSecurityGroupIngress&GroupId=" + f.ec2GroupId() + "&IpPermissions.1.IpProtocol="
                 + protocol + "&IpPermissions.1.FromPort=" + from + "&IpPermissions.1.ToPort=" + to
                 + "&IpPermissions.1." + range + "=" + cidr;
+    }
+
+    private static HostileCase ec2TagsOverTheLimit() {
+        return new HostileCase(
+                "three more tags on a group that has " + HostileFixture.PRESET_GROUP_TAGS,
+                Api.EC2,
+                f -> f.ec2("Action=CreateTags&ResourceId.1=" + f.ec2GroupId() + "&Tag.1.Key=one&Tag.1.Value=1"
+                        + "&Tag.2.Key=two&Tag.2.Value=2&Tag.3.Key=three&Tag.3.Value=3" + EC2_VERSION),
+                400,
+                "TagLimitExceeded");
     }
 
     private static HostileCase ec2Invalid(String name, Function<HostileFixture, String> form) {
@@ -172,6 +183,76 @@ final class HostileCases {
         cases.add(
                 tenantCall("a VM name with a newline", 431, f -> "updateVirtualMachine", f -> Params.of("id", f.vmId())
                         .and("name", "web\nroot")));
+        cases.addAll(rootAdminCommandsByATenant());
+        for (String name : List.of("web_1", "1web", "-web", "web-", "web.example", "a".repeat(64))) {
+            cases.add(tenantCall(
+                    "a new VM named '" + name + "', no host name", 431, f -> "deployVirtualMachine", f -> Params.of(
+                                    "zoneid", zoneOf(f))
+                            .and("serviceofferingid", f.offeringIdOfVms())
+                            .and("templateid", f.templateIdOfVms())
+                            .and("networkids", f.networkId())
+                            .and("name", name)));
+        }
+        cases.add(new HostileCase(
+                "three more tags on a group that has " + HostileFixture.PRESET_GROUP_TAGS,
+                Api.CLOUDSTACK,
+                f -> HostileFixture.cloudStack(
+                        f.tenantCloudStack(),
+                        "createTags",
+                        Params.of("resourceids", f.groupId())
+                                .and("resourcetype", "SecurityGroup")
+                                .and("tags[0].key", "one")
+                                .and("tags[0].value", "1")
+                                .and("tags[1].key", "two")
+                                .and("tags[1].value", "2")
+                                .and("tags[2].key", "three")
+                                .and("tags[2].value", "3")),
+                532,
+                "532"));
+        return cases;
+    }
+
+    /**
+     * A root admin's commands sent by a tenant, well-formed or not: CloudStack's API checker answers
+     * each as a command that is not there for the caller, before reading a parameter.
+     */
+    private static List<HostileCase> rootAdminCommandsByATenant() {
+        List<HostileCase> cases = new ArrayList<>();
+        cases.add(tenantCall("createZone by a tenant", 432, f -> "createZone", f -> Params.of("name", "mine")
+                .and("networktype", "Advanced")
+                .and("dns1", "8.8.8.8")
+                .and("internaldns1", "10.0.0.2")));
+        cases.add(tenantCall("createZone by a tenant, no parameters", 432, f -> "createZone", f -> Params.none()));
+        cases.add(tenantCall("updateZone by a tenant", 432, f -> "updateZone", f -> Params.of("id", zoneOf(f))
+                .and("name", "renamed")));
+        cases.add(tenantCall("deleteZone by a tenant", 432, f -> "deleteZone", f -> Params.of("id", zoneOf(f))));
+        cases.add(tenantCall("listHosts by a tenant", 432, f -> "listHosts", f -> Params.none()));
+        cases.add(tenantCall("addHost by a tenant", 432, f -> "addHost", f -> Params.of("zoneid", zoneOf(f))
+                .and("url", "http://192.168.0.99")
+                .and("hypervisor", "KVM")));
+        cases.add(tenantCall("deleteHost by a tenant", 432, f -> "deleteHost", f -> Params.of("id", f.hostId())));
+        cases.add(tenantCall(
+                "prepareHostForMaintenance by a tenant",
+                432,
+                f -> "prepareHostForMaintenance",
+                f -> Params.of("id", f.hostId())));
+        cases.add(tenantCall("listPods by a tenant", 432, f -> "listPods", f -> Params.none()));
+        cases.add(tenantCall("listClusters by a tenant", 432, f -> "listClusters", f -> Params.none()));
+        cases.add(tenantCall(
+                "createServiceOffering by a tenant", 432, f -> "createServiceOffering", f -> Params.of("name", "big")
+                        .and("cpunumber", "64")
+                        .and("cpuspeed", "4000")
+                        .and("memory", "262144")));
+        cases.add(tenantCall(
+                "deleteServiceOffering by a tenant",
+                432,
+                f -> "deleteServiceOffering",
+                f -> Params.of("id", f.offeringIdOfVms())));
+        cases.add(tenantCall(
+                "migrateVirtualMachine of its own VM by a tenant",
+                432,
+                f -> "migrateVirtualMachine",
+                f -> Params.of("virtualmachineid", f.vmId())));
         return cases;
     }
 

@@ -76,7 +76,42 @@ final class HostileFixture {
         fixture.buildCloudStackSide();
         fixture.buildEc2Side();
         fixture.buildOtherTenant();
+        fixture.tagGroupsNearTheLimit();
         return fixture;
+    }
+
+    /** The tags each of the tenant's "web" (CloudStack) and "app" (EC2) groups carries: 2 short of the limit of 50. */
+    static final int PRESET_GROUP_TAGS = 48;
+
+    /** Fills the two groups up to {@link #PRESET_GROUP_TAGS}, through each API, so that a few more tags go over. */
+    private void tagGroupsNearTheLimit() {
+        Params cloudStackTags = Params.of("resourceids", groupId).and("resourcetype", "SecurityGroup");
+        StringBuilder ec2Tags = new StringBuilder("Action=CreateTags&Version=2016-11-15&ResourceId.1=" + ec2GroupId);
+        for (int i = 0; i < PRESET_GROUP_TAGS; i++) {
+            cloudStackTags =
+                    cloudStackTags.and("tags[" + i + "].key", "preset-" + i).and("tags[" + i + "].value", "v");
+            ec2Tags.append("&Tag.").append(i + 1).append(".Key=preset-").append(i);
+            ec2Tags.append("&Tag.").append(i + 1).append(".Value=v");
+        }
+        tenant.succeededJob("createTags", cloudStackTags);
+        HostileCase.Answer answer = ec2(tenantKeys, ec2Tags.toString());
+        if (answer.status() != 200) {
+            throw new IllegalStateException("fixture tags failed: " + answer.body());
+        }
+    }
+
+    String hostId() {
+        return hostId;
+    }
+
+    /** The service offering every server starts with. */
+    String offeringIdOfVms() {
+        return SeededCatalogue.SMALL_INSTANCE.toString();
+    }
+
+    /** The template every server starts with. */
+    String templateIdOfVms() {
+        return SeededCatalogue.UBUNTU_TEMPLATE.toString();
     }
 
     /**

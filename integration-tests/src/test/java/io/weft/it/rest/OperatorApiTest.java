@@ -188,6 +188,49 @@ class OperatorApiTest {
         contract.assertResponse("GET", "/changes/{changeId}", 400, malformed.body());
     }
 
+    @Test
+    void rotatingTheAgentCredentialAnswersTheNewOneAndTheAgentCarriesOnWithIt() throws Exception {
+        String template = "/hosts/{hostId}/agent-credential";
+        HttpResponse<String> notOperator = post("/hosts/" + hostId + "/agent-credential", tenant);
+        assertThat(notOperator.statusCode()).isEqualTo(403);
+        contract.assertResponse("POST", template, 403, notOperator.body());
+        HttpResponse<String> unknown = post("/hosts/" + UUID.randomUUID() + "/agent-credential", admin);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        contract.assertResponse("POST", template, 404, unknown.body());
+        HttpResponse<String> malformed = post("/hosts/not-a-uuid/agent-credential", admin);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        contract.assertResponse("POST", template, 400, malformed.body());
+
+        HttpResponse<String> rotated = post("/hosts/" + hostId + "/agent-credential", admin);
+        assertThat(rotated.statusCode()).isEqualTo(200);
+        contract.assertResponse("POST", template, 200, rotated.body());
+        JsonNode credential = JSON.readTree(rotated.body());
+        assertThat(credential.get("hostId").asText()).isEqualTo(hostId);
+
+        // The old agent's session is gone; the same host's agent started with the new secret converges.
+        agent.close();
+        agent = io.weft.it.orchestration.SimulatedHostAccess.start(
+                hostId,
+                server.brokerUrl(),
+                credential.get("agentUser").asText(),
+                credential.get("agentSecret").asText(),
+                dir.resolve("agent-rotated"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode host = JSON.readTree(get("/hosts/" + hostId, admin).body());
+            assertThat(host.get("state").asText()).isEqualTo("IN_SYNC");
+            assertThat(host.get("lastHeartbeat").isNull()).isFalse();
+        });
+    }
+
+    private HttpResponse<String> post(String path, String authorization) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(server.baseUri().resolve("/api/v1" + path))
+                .timeout(Duration.ofSeconds(90))
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     private HttpResponse<String> get(String path, String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.baseUri().resolve("/api/v1" + path))
                 .timeout(Duration.ofSeconds(90));

@@ -84,10 +84,11 @@ public final class VirtualMachineService {
 
     /**
      * Registers a VM with its NICs (device 0 is the default NIC), placed on a host when one is given.
-     * An offering or template the caller may not deploy is NOT_FOUND ({@link VmCatalogue}).
+     * An offering or template the caller may not deploy is NOT_FOUND ({@link VmCatalogue}). The
+     * name is the guest's host name, held to the same rule as a rename ({@link #checkHostName}).
      */
     public Mutation<VirtualMachineView> register(Caller caller, NewVirtualMachine request) {
-        String name = checkName(request.name());
+        String name = checkHostName(request.name());
         if (request.nics().size() > limits.nicsPerVm()) {
             throw new WeftException(
                     ErrorCode.LIMIT_EXCEEDED, "a VM may have at most " + limits.nicsPerVm() + " network interfaces");
@@ -385,7 +386,7 @@ public final class VirtualMachineService {
     }
 
     /**
-     * A new name for a VM is its guest's host name, so CloudStack's rule for it applies
+     * A VM's name, at deployVirtualMachine as at a rename, is its guest's host name, so CloudStack's rule for it applies
      * ({@code NetUtils.verifyDomainNameLabel(name, true)}): 1-63 ASCII letters, digits and hyphens,
      * not starting with a digit or a hyphen nor ending with a hyphen.
      */

@@ -15,6 +15,7 @@ import io.weft.spec.host.PortStatus;
 import io.weft.spec.host.ResyncRequest;
 import io.weft.spec.host.UpdateKind;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +46,13 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
+    /**
+     * The least time between two FULLs that one host's agent asks for without a hash: long enough
+     * that a flood of requests costs one FULL every few seconds, short next to the ack timeout, so
+     * an honest agent that asks twice (a reconnect after a restart) waits little.
+     */
+    static final Duration HASHLESS_RESYNC_INTERVAL = Duration.ofSeconds(5);
+
     private final DispatcherLeaseStore lease;
     private final OutboxReader outbox;
     private final HostChannel channel;
@@ -58,6 +66,7 @@ public final class Dispatcher {
     private final MoveOrdering moves;
     private final ChangeWaiters waiters = new ChangeWaiters();
     private final Map<String, Long> latestGroupChange = new HashMap<>();
+    private final HashlessResyncPacer resyncPacer = new HashlessResyncPacer(HASHLESS_RESYNC_INTERVAL);
 
     private DispatchPlanner planner;
     private final AwaitingReports awaiting = new AwaitingReports();
@@ -96,6 +105,7 @@ public final class Dispatcher {
                 releaseMoves();
                 dispatchPending();
                 sendFullsToSilentHosts();
+                sendDeferredResyncFulls();
                 resendOverdue();
                 hostStatus.flush(hostId -> tracker.host(hostId, clock.instant()));
                 metrics.lag(clock.instant(), () -> tracker.hosts(clock.instant()));
@@ -124,7 +134,11 @@ public final class Dispatcher {
             waiters.completeAllLive(this::status);
         } else if (message instanceof ResyncRequest resync) {
             if (resync.desiredHash().isEmpty()) {
-                sendFull(resync.hostId(), "agent asked: " + resync.reason());
+                if (planner == null || resyncPacer.admit(resync.hostId(), now)) {
+                    sendFull(resync.hostId(), "agent asked: " + resync.reason());
+                } else {
+                    metrics.resyncDeferred();
+                }
             } else {
                 adopt(resync.hostId(), resync.applied(), resync.desiredHash(), "agent asked: " + resync.reason());
             }
@@ -149,6 +163,7 @@ public final class Dispatcher {
                 LOG.warn("dispatcher lease lost; standing by");
                 planner = null;
                 awaiting.clear();
+                resyncPacer.clear();
             }
             return;
         }
@@ -193,6 +208,12 @@ public final class Dispatcher {
             }
             send(update);
         });
+    }
+
+    private void sendDeferredResyncFulls() {
+        for (String hostId : resyncPacer.due(clock.instant())) {
+            sendFull(hostId, "agent asked again within " + HASHLESS_RESYNC_INTERVAL.toSeconds() + "s");
+        }
     }
 
     private void sendFullsToSilentHosts() {

@@ -9,10 +9,14 @@ import java.util.function.Supplier;
 
 /** The dispatcher's meters: what it sent, resent, confirmed and failed to send; whether it leads; how far hosts lag. */
 public final class DispatcherMetrics {
+    /** Hashless resync requests that came within a host's pacing interval and were deferred. */
+    public static final String RESYNCS_DEFERRED = "weft_dispatch_resyncs_deferred";
+
     private final Counter updatesSent;
     private final Counter fullResends;
     private final Counter sendFailures;
     private final Counter hostsConfirmed;
+    private final Counter resyncsDeferred;
     // Gauges are read by the metrics scrape on another thread, so the loop publishes into atomics.
     private final AtomicLong leader = new AtomicLong();
     private final AtomicLong laggingHosts = new AtomicLong();
@@ -24,6 +28,7 @@ public final class DispatcherMetrics {
         this.fullResends = metrics.counter("weft_dispatch_full_resends");
         this.sendFailures = metrics.counter("weft_dispatch_send_failures");
         this.hostsConfirmed = metrics.counter("weft_dispatch_hosts_confirmed");
+        this.resyncsDeferred = metrics.counter(RESYNCS_DEFERRED);
         metrics.gauge("weft_dispatch_leader", leader);
         metrics.gauge("weft_dispatch_lagging_hosts", laggingHosts);
         metrics.gauge("weft_dispatch_max_generation_lag", maxGenerationLag);
@@ -40,6 +45,11 @@ public final class DispatcherMetrics {
     /** A host whose agent already held its state was confirmed with an empty DELTA, not sent a FULL. */
     void hostConfirmed() {
         hostsConfirmed.increment();
+    }
+
+    /** A hashless resync request came too soon after the host's last one: its FULL waits. */
+    void resyncDeferred() {
+        resyncsDeferred.increment();
     }
 
     void sendFailed() {

@@ -18,6 +18,7 @@ public final class WeftHttpServer {
                 "weft-http",
                 config.host(),
                 config.port(),
+                config.tls(),
                 shutdown.gracePeriod(),
                 new Router(routes, meters),
                 http -> {});
@@ -41,7 +42,7 @@ public final class WeftHttpServer {
         return listener.port();
     }
 
-    /** {@code http://host:port}, with a wildcard bind address shown as loopback so it can be used. */
+    /** {@code http(s)://host:port}, with a wildcard bind address shown as loopback so it can be used. */
     public URI baseUri() {
         return listener.baseUri();
     }

@@ -12,9 +12,12 @@ import io.weft.server.tenancy.Ownership;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -27,6 +30,8 @@ import org.hibernate.SessionFactory;
 public final class TagService {
     private static final int MAX_KEY_LENGTH = 128;
     private static final int MAX_VALUE_LENGTH = 255;
+    /** EC2's limit of user tags on one resource, counting those it already has. */
+    public static final int MAX_TAGS_PER_RESOURCE = 50;
 
     private final SessionFactory sessions;
     private final Ownership ownership;
@@ -43,16 +48,38 @@ public final class TagService {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    /** Sets the tags on every resource; an existing key gets the new value (as EC2's CreateTags). */
+    /**
+     * Sets the tags on every resource; an existing key gets the new value (as EC2's CreateTags). All
+     * or nothing: LIMIT_EXCEEDED when a resource would carry more than {@value #MAX_TAGS_PER_RESOURCE}
+     * tags, and then no resource changes.
+     */
     public List<TagView> create(Caller caller, TaggedType type, Collection<UUID> resources, Map<String, String> tags) {
-        if (resources.isEmpty() || tags.isEmpty()) {
+        return create(caller, Map.of(type, resources), tags).get(type);
+    }
+
+    /** As {@link #create(Caller, TaggedType, Collection, Map)}, for resources of several types in one transaction. */
+    public Map<TaggedType, List<TagView>> create(
+            Caller caller, Map<TaggedType, ? extends Collection<UUID>> resourcesByType, Map<String, String> tags) {
+        if (resourcesByType.values().stream().allMatch(Collection::isEmpty) || tags.isEmpty()) {
             throw new WeftException(ErrorCode.MISSING_PARAMETER, "tags need at least one resource and one key");
         }
         tags.forEach(TagService::check);
+        requireWithinLimit(tags.size(), tags.size());
         return Transactions.write(sessions, session -> {
-            for (UUID resource : resources) {
-                Account owner = ownerOf(session, caller, type, resource);
-                tags.forEach((key, value) -> {
+            // Every resource is checked before any is written, so that a refusal changes nothing.
+            Map<TaggedType, Map<UUID, Account>> owners = new LinkedHashMap<>();
+            resourcesByType.forEach((type, resources) -> {
+                for (UUID resource : resources) {
+                    owners.computeIfAbsent(type, t -> new LinkedHashMap<>())
+                            .put(resource, ownerOf(session, caller, type, resource));
+                    Set<String> keys = new HashSet<>(tags.keySet());
+                    tagsOf(session, type, List.of(resource)).forEach(tag -> keys.add(tag.getKey()));
+                    requireWithinLimit(keys.size(), tags.size());
+                }
+            });
+            Map<TaggedType, List<TagView>> written = new LinkedHashMap<>();
+            owners.forEach((type, ownerByResource) -> {
+                ownerByResource.forEach((resource, owner) -> tags.forEach((key, value) -> {
                     Optional<ResourceTag> existing = find(session, type, resource, key);
                     if (existing.isPresent()) {
                         existing.get().setValue(value);
@@ -60,10 +87,11 @@ public final class TagService {
                         session.persist(new ResourceTag(
                                 UUID.randomUUID(), owner, type.storedName(), resource, key, value, clock.instant()));
                     }
-                });
-            }
-            session.flush();
-            return list(session, type, resources);
+                }));
+                session.flush();
+                written.put(type, list(session, type, ownerByResource.keySet()));
+            });
+            return written;
         });
     }
 
@@ -88,6 +116,15 @@ public final class TagService {
             }
             return resources.size();
         });
+    }
+
+    private static void requireWithinLimit(int tagsAfter, int asked) {
+        if (tagsAfter > MAX_TAGS_PER_RESOURCE) {
+            throw new WeftException(
+                    ErrorCode.LIMIT_EXCEEDED,
+                    "The maximum number of tags per resource is " + MAX_TAGS_PER_RESOURCE + "; with the " + asked
+                            + " asked for, a resource would have " + tagsAfter);
+        }
     }
 
     /** The tags on the given resources the caller may see, for API responses and filters. */

@@ -167,6 +167,32 @@ public final class HostService {
         }
     }
 
+    /**
+     * Issues the agent of host {@code id} a new secret and, once it is stored, takes the old one off
+     * the broker: the old login stops working and every session open with it is closed, then the
+     * same broker user is let on again with the new secret. The agent user (and so the host the
+     * inbox attributes its messages to) stays the same. The new secret is returned here only.
+     *
+     * @throws io.weft.server.error.WeftException PERMISSION_DENIED for anyone but a root admin,
+     *     NOT_FOUND for an unknown host
+     */
+    public AgentCredential rotateAgentCredential(Caller caller, UUID id) {
+        operations.requireRootAdmin(caller);
+        AgentCredential credential = operations.write(session -> {
+            Host host = operations.find(session, Host.class, id);
+            AgentCredential fresh = new AgentCredential(host.getAgentUser(), keys.newKey());
+            host.setEncryptedAgentSecret(cipher.encrypt(fresh.secret()));
+            return fresh;
+        });
+        // Revoked before the new grant: Artemis keeps one password per user, and revoking is what
+        // closes the sessions that logged in with the old one. A failure here leaves the new secret
+        // stored (granted on the next start) and the operator rotates again.
+        agentAccess.revoke(id.toString(), credential.user());
+        agentAccess.grant(id.toString(), credential.user(), credential.secret());
+        LOG.info("host {}: agent credential rotated, the old one's sessions closed", id);
+        return credential;
+    }
+
     /** Every host's tunnel peers and the dispatcher learn of a host's arrival, move or removal. */
     private void hostChanged(Session session, Host host, boolean removed) {
         changes.append(session, new Change(ChangeKind.HOST, List.of(host.getUuid()), removed));

@@ -3,6 +3,7 @@ package io.weft.server.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.weft.server.TestKeyStores;
 import io.weft.server.config.ConfigException;
 import io.weft.server.config.ConfigSource;
 import jakarta.jms.Connection;
@@ -11,11 +12,8 @@ import jakarta.jms.Message;
 import jakarta.jms.Session;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -155,73 +153,8 @@ class BrokerTlsTest {
 
     /** A self-signed key pair for 127.0.0.1 in a PKCS12 key store, and its certificate in the server's and an agent's trust store. */
     private void makeStores(Path keyStore, Path trustStore) throws IOException, InterruptedException {
-        Path certificate = dir.resolve("broker.pem");
-        keytool(
-                "-genkeypair",
-                "-alias",
-                "broker",
-                "-keyalg",
-                "EC",
-                "-groupname",
-                "secp256r1",
-                "-dname",
-                "CN=weft-broker",
-                "-ext",
-                "SAN=ip:127.0.0.1,dns:localhost",
-                "-validity",
-                "2",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                keyStore.toString(),
-                "-storepass",
-                STORE_PASSWORD);
-        keytool(
-                "-exportcert",
-                "-rfc",
-                "-alias",
-                "broker",
-                "-keystore",
-                keyStore.toString(),
-                "-storepass",
-                STORE_PASSWORD,
-                "-file",
-                certificate.toString());
-        keytool(
-                "-importcert",
-                "-noprompt",
-                "-alias",
-                "broker",
-                "-file",
-                certificate.toString(),
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                trustStore.toString(),
-                "-storepass",
-                STORE_PASSWORD);
-        keytool(
-                "-importcert",
-                "-noprompt",
-                "-alias",
-                "broker",
-                "-file",
-                certificate.toString(),
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                dir.resolve("agent-trust.p12").toString(),
-                "-storepass",
-                AGENT_TRUST_PASSWORD);
-    }
-
-    private static void keytool(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
+        TestKeyStores.selfSigned(keyStore, "broker", STORE_PASSWORD);
+        TestKeyStores.trust(keyStore, "broker", STORE_PASSWORD, trustStore, STORE_PASSWORD);
+        TestKeyStores.trust(keyStore, "broker", STORE_PASSWORD, dir.resolve("agent-trust.p12"), AGENT_TRUST_PASSWORD);
     }
 }

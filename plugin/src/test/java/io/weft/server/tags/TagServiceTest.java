@@ -1,8 +1,10 @@
 package io.weft.server.tags;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.weft.server.error.ErrorCode;
+import io.weft.server.error.WeftException;
 import io.weft.server.network.NetworkFixture;
 import io.weft.server.network.NetworkView;
 import io.weft.server.persistence.DatabaseVendor;
@@ -31,6 +33,38 @@ class TagServiceTest {
     @AfterEach
     void close() {
         fx.close();
+    }
+
+    @Test
+    void aResourceCarriesAtMostFiftyTagsAndARefusalChangesNoResource() {
+        NetworkView other = fx.network(fx.alice, "db", "10.2.0.0/24");
+        Map<String, String> fortyEight = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 48; i++) {
+            fortyEight.put("k" + i, "v");
+        }
+        fx.tags.create(fx.alice, TaggedType.NETWORK, List.of(network.id()), fortyEight);
+
+        // 48 + 3 new keys on the first network is 51: neither network changes, the second included.
+        assertThatThrownBy(() -> fx.tags.create(
+                        fx.alice,
+                        Map.of(TaggedType.NETWORK, List.of(other.id(), network.id())),
+                        Map.of("a", "1", "b", "2", "c", "3")))
+                .isInstanceOf(WeftException.class)
+                .extracting(e -> ((WeftException) e).code())
+                .isEqualTo(ErrorCode.LIMIT_EXCEEDED);
+        assertThat(fx.tags.list(fx.alice, TaggedType.NETWORK, List.of(network.id())))
+                .hasSize(48);
+        assertThat(fx.tags.list(fx.alice, TaggedType.NETWORK, List.of(other.id())))
+                .isEmpty();
+
+        // Overwriting an existing key adds nothing; 50 in all is allowed.
+        fx.tags.create(fx.alice, TaggedType.NETWORK, List.of(network.id()), Map.of("k0", "new", "a", "1", "b", "2"));
+        assertThat(fx.tags.list(fx.alice, TaggedType.NETWORK, List.of(network.id())))
+                .hasSize(50);
+        assertThatThrownBy(() -> fx.tags.create(fx.alice, TaggedType.NETWORK, List.of(network.id()), Map.of("c", "3")))
+                .isInstanceOf(WeftException.class);
+        assertThat(fx.tags.list(fx.alice, TaggedType.NETWORK, List.of(network.id())))
+                .hasSize(50);
     }
 
     @Test

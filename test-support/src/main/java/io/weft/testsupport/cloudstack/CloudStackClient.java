@@ -68,6 +68,11 @@ public final class CloudStackClient {
         return new CloudStackClient(HttpClient.newHttpClient(), api, keys, variant, variant.transport());
     }
 
+    /** The same client sending through {@code other}, e.g. one whose SSLContext trusts a test certificate. */
+    public CloudStackClient over(HttpClient other) {
+        return new CloudStackClient(other, api, keys, variant, transport);
+    }
+
     /** The same endpoint as another user. */
     public CloudStackClient as(ApiKeys otherKeys) {
         return new CloudStackClient(http, api, otherKeys, variant, transport);

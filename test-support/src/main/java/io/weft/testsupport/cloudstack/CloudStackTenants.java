@@ -13,13 +13,19 @@ public final class CloudStackTenants {
 
     /** Creates the account {@code name} with one user of that name and returns the user's keys. */
     public static ApiKeys create(CloudStackClient admin, String name) {
+        return create(admin, name, Params.none());
+    }
+
+    /** As {@link #create(CloudStackClient, String)}, with more createAccount parameters ({@code accounttype=2}: a domain admin). */
+    public static ApiKeys create(CloudStackClient admin, String name, Params more) {
         JsonNode account = admin.ok(
                         "createAccount",
                         Params.of("username", name)
                                 .and("password", "pw-" + name)
                                 .and("email", name + "@example.com")
                                 .and("firstname", name)
-                                .and("lastname", "Test"))
+                                .and("lastname", "Test")
+                                .and(more))
                 .get("account");
         JsonNode keys = admin.ok(
                         "registerUserKeys",

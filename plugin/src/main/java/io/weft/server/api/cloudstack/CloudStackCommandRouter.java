@@ -61,6 +61,9 @@ public final class CloudStackCommandRouter {
             CloudStackCommand command = found.get();
             metricName = command.name();
             envelope = CloudStackEnvelopes.envelopeName(command.name());
+            if (!RootAdminCommands.availableTo(caller, command.name())) {
+                throw new WeftException(ErrorCode.UNKNOWN_COMMAND, RootAdminCommands.notAvailableText(command.name()));
+            }
             Params params = Params.of(command.name(), request.parameters());
             sent = Optional.of(params);
             validator.validate(command, params);

@@ -50,7 +50,8 @@ final class Ec2ErrorMapper {
             "CreateSecurityGroup", "SecurityGroupLimitExceeded",
             "CreateVpc", "VpcLimitExceeded",
             "CreateSubnet", "SubnetLimitExceeded",
-            "AssignPrivateIpAddresses", "PrivateIpAddressLimitExceeded");
+            "AssignPrivateIpAddresses", "PrivateIpAddressLimitExceeded",
+            "CreateTags", "TagLimitExceeded");
 
     private static final Map<String, String> INVALID = Map.of(
             "CreateVpc", "InvalidVpc.Range",

@@ -16,7 +16,7 @@ public final class Ec2HttpServer {
     @Inject
     Ec2HttpServer(Ec2Config config, ShutdownConfig shutdown, Ec2HttpHandler handler) {
         listener = JettyListener.create(
-                "weft-ec2", config.host(), config.port(), shutdown.gracePeriod(), handler, http -> {
+                "weft-ec2", config.host(), config.port(), config.tls(), shutdown.gracePeriod(), handler, http -> {
                     // The SDK adjusts its clock from Date when a request is refused for skew.
                     http.setSendDateHeader(true);
                     // SigV4 signs header values byte for byte; Jetty's header cache would otherwise hand
@@ -38,7 +38,7 @@ public final class Ec2HttpServer {
         return listener.port();
     }
 
-    /** {@code http://host:port}, the endpoint to give an EC2 client. */
+    /** {@code http(s)://host:port}, the endpoint to give an EC2 client. */
     public URI endpoint() {
         return listener.baseUri();
     }

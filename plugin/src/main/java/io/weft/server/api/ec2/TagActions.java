@@ -36,22 +36,17 @@ final class TagActions implements Ec2Action.Family {
                 new Ec2Action("DescribeTags", this::describe));
     }
 
-    /** EC2's limit of user tags on one resource; a request asking for more cannot succeed. */
-    private static final int MAX_TAGS_PER_RESOURCE = 50;
-
     private void create(Ec2Call call, XmlOut out) {
         Map<String, String> wanted = new LinkedHashMap<>();
         for (Ec2Params tag : call.params().structs("Tag")) {
             wanted.put(tag.required("Key"), tag.string("Value").orElse(""));
         }
-        if (wanted.size() > MAX_TAGS_PER_RESOURCE) {
-            throw new Ec2Failure(
-                    "TagLimitExceeded",
-                    "The maximum number of tags per resource is " + MAX_TAGS_PER_RESOURCE + "; the request has "
-                            + wanted.size());
-        }
+        // One transaction for every resource named: one over the tag limit leaves all of them unchanged.
+        Map<TaggedType, List<UUID>> byType = new LinkedHashMap<>();
         resources(call)
-                .forEach((kind, resources) -> tags.create(call.caller(), Ec2Tags.taggedType(kind), resources, wanted));
+                .forEach((kind, resources) -> byType.computeIfAbsent(Ec2Tags.taggedType(kind), t -> new ArrayList<>())
+                        .addAll(resources));
+        tags.create(call.caller(), byType, wanted);
         out.leaf("return", true);
     }
 

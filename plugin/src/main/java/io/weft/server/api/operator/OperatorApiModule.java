@@ -14,24 +14,32 @@ import io.weft.server.dispatch.HostConvergence;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
 import io.weft.server.tenancy.Caller;
+import io.weft.server.topology.AgentCredential;
+import io.weft.server.topology.HostService;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The operator's convergence API: per host, desired vs applied generation and state; per change,
  * the affected hosts and which have applied it (optionally waiting); per security group, on how
- * many hosts its latest version is live. Root administrators only. Described in api-spec's
+ * many hosts its latest version is live; and a host agent's credential rotation. Root
+ * administrators only. Described in api-spec's
  * {@code weft-rest.openapi.yaml}.
  */
 public final class OperatorApiModule extends AbstractModule {
     @Override
     protected void configure() {
         Provider<ConvergenceQueries> convergence = getProvider(ConvergenceQueries.class);
+        Provider<HostService> hosts = getProvider(HostService.class);
         Multibinder<RestRoute> routes = RestRoutes.bind(binder());
         routes.addBinding().toInstance(new RestRoute("GET", "/hosts", r -> hosts(convergence.get(), r)));
         routes.addBinding().toInstance(new RestRoute("GET", "/hosts/{hostId}", r -> host(convergence.get(), r)));
+        routes.addBinding()
+                .toInstance(new RestRoute(
+                        "POST", "/hosts/{hostId}/agent-credential", r -> rotateAgentCredential(hosts.get(), r)));
         routes.addBinding().toInstance(new RestRoute("GET", "/changes/{changeId}", r -> change(convergence.get(), r)));
         routes.addBinding()
                 .toInstance(new RestRoute(
@@ -52,6 +60,18 @@ public final class OperatorApiModule extends AbstractModule {
                 .host(hostId)
                 .orElseThrow(() ->
                         new WeftException(ErrorCode.NOT_FOUND, "host " + hostId + " has never been dispatched to"))));
+    }
+
+    /** A new agent secret for the host, shown once; the old one's login and sessions end at once. */
+    private static RestResponse rotateAgentCredential(HostService hosts, RestRequest request) {
+        requireOperator(request.caller());
+        UUID hostId = request.pathUuid("hostId");
+        AgentCredential credential = hosts.rotateAgentCredential(request.caller(), hostId);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("hostId", hostId.toString());
+        json.put("agentUser", credential.user());
+        json.put("agentSecret", credential.secret());
+        return RestResponse.ok(json);
     }
 
     private static RestResponse change(ConvergenceQueries dispatcher, RestRequest request) {

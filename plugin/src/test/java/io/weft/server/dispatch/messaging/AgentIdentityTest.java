@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.weft.server.WeftConfig;
 import io.weft.server.WeftServer;
@@ -37,9 +38,12 @@ import jakarta.jms.TextMessage;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -233,6 +237,64 @@ class AgentIdentityTest {
         assertThat(listedHostIds()).doesNotContain(d.id());
     }
 
+    @Test
+    void rotatingAHostsCredentialClosesTheOldSessionRefusesTheOldLoginAndAdmitsTheNew() throws Exception {
+        AddedHost e = addHost("192.168.50.5");
+        ActiveMQConnectionFactory old = factory(e.user(), e.password());
+        CountDownLatch lost = new CountDownLatch(1);
+        JsonNode rotated;
+        try (Connection connection = old.createConnection()) {
+            connection.setExceptionListener(failure -> lost.countDown());
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer inbox = session.createProducer(session.createQueue(HostQueues.MANAGER));
+            inbox.send(text(session, heartbeat(e.id(), Generation.NONE, "")));
+            await().atMost(PATIENCE).until(() -> hostState(e.id()).equals("Up"));
+
+            rotated = rotateAgentCredential(e.id());
+
+            assertThat(lost.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(() -> inbox.send(text(session, heartbeat(e.id(), Generation.NONE, ""))))
+                    .isInstanceOf(JMSException.class);
+        }
+        assertThat(rotated.get("agentUser").asText()).isEqualTo(e.user());
+        String secret = rotated.get("agentSecret").asText();
+        assertThat(secret).isNotEqualTo(e.password());
+        assertThatThrownBy(() -> old.createConnection().close()).isInstanceOf(JMSSecurityException.class);
+
+        // The new secret logs in, consumes the host's own queue and speaks for the host.
+        try (Connection connection = factory(e.user(), secret).createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            session.createConsumer(session.createQueue(HostQueues.hostQueue(e.id())))
+                    .receiveNoWait();
+            double before = refused("not_an_agent") + refused("other_host");
+            Instant sent = Instant.now();
+            session.createProducer(session.createQueue(HostQueues.MANAGER))
+                    .send(text(session, heartbeat(e.id(), Generation.NONE, "")));
+            await().atMost(PATIENCE).until(() -> lastHeartbeat(e.id())
+                    .filter(at -> !at.isBefore(sent))
+                    .isPresent());
+            assertThat(refused("not_an_agent") + refused("other_host")).isEqualTo(before);
+        }
+    }
+
+    /** {@code POST /api/v1/hosts/{id}/agent-credential} as the root admin; the answer's JSON. */
+    private static JsonNode rotateAgentCredential(String hostId) throws Exception {
+        ApiKeys keys = ApiKeys.fromCredentialsFile(server.adminCredentialsFile());
+        String basic = Base64.getEncoder()
+                .encodeToString((keys.apiKey() + ":" + keys.secretKey()).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        server.baseUri().resolve("/api/v1/hosts/" + hostId + "/agent-credential"))
+                                .header("Authorization", "Basic " + basic)
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body());
+    }
+
     private static List<HostMessage> forgeries(String victim, HostConvergence b, String nic) {
         return List.of(
                 heartbeat(victim, b.desired(), b.desiredHash()),
@@ -331,6 +393,13 @@ class AgentIdentityTest {
                 .get(0)
                 .get("state")
                 .asText();
+    }
+
+    private static Optional<Instant> lastHeartbeat(String hostId) {
+        return server.injector()
+                .getInstance(ConvergenceQueries.class)
+                .host(hostId)
+                .flatMap(HostConvergence::lastHeartbeat);
     }
 
     private static double refused(String reason) {

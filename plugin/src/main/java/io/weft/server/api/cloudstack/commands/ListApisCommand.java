@@ -4,6 +4,7 @@ import io.weft.server.api.cloudstack.CloudStackCommand;
 import io.weft.server.api.cloudstack.CloudStackResult;
 import io.weft.server.api.cloudstack.CommandRegistry;
 import io.weft.server.api.cloudstack.Params;
+import io.weft.server.api.cloudstack.RootAdminCommands;
 import io.weft.server.tenancy.Caller;
 import io.weft.spec.cloudstack.CloudStackCatalogue;
 import io.weft.spec.cloudstack.CommandSpec;
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
 /**
  * {@code listApis}: the catalogue entries of the commands this server runs, rendered by {@link
  * ListApisRenderer} so that CloudMonkey's {@code sync} and cloudstack-go read what the validator
- * enforces. Related commands that are not served are left out of {@code related}.
+ * enforces. Related commands that are not served, or not to this caller, are left out of {@code related}.
  */
 public final class ListApisCommand extends SyncCommand {
     private final CloudStackCatalogue catalogue;
@@ -34,8 +35,11 @@ public final class ListApisCommand extends SyncCommand {
 
     @Override
     public CloudStackResult execute(Caller caller, Params params) {
-        Set<String> served =
-                registry.get().commands().stream().map(CloudStackCommand::name).collect(Collectors.toSet());
+        // As CloudStack's listApis: only what the caller's role may run.
+        Set<String> served = registry.get().commands().stream()
+                .map(CloudStackCommand::name)
+                .filter(name -> RootAdminCommands.availableTo(caller, name))
+                .collect(Collectors.toSet());
         List<CommandSpec> specs = catalogue.commands().stream()
                 .filter(spec -> served.contains(spec.name()))
                 .map(spec -> new CommandSpec(

@@ -129,7 +129,7 @@ class CatalogueCommandsTest {
     @Test
     void onlyRootAdminsManageServiceOfferings() {
         Reply denied = ann.call("createServiceOffering", "name", "x", "cpunumber", "1", "cpuspeed", "1", "memory", "1");
-        assertThat(denied.status()).isEqualTo(531);
+        assertThat(denied.status()).isEqualTo(432);
 
         JsonNode created = admin.ok(
                         "createServiceOffering",
@@ -155,14 +155,14 @@ class CatalogueCommandsTest {
                 .isEqualTo(431);
 
         assertThat(ann.call("updateServiceOffering", "id", id, "name", "Mine").status())
-                .isEqualTo(531);
+                .isEqualTo(432);
         JsonNode renamed = admin.ok("updateServiceOffering", "id", id, "name", "Rated 100", "displaytext", "4 CPUs")
                 .get("serviceoffering");
         assertThat(renamed.get("name").asText()).isEqualTo("Rated 100");
         assertThat(renamed.get("displaytext").asText()).isEqualTo("4 CPUs");
         assertThat(renamed.get("memory").asInt()).isEqualTo(8192);
 
-        assertThat(ann.call("deleteServiceOffering", "id", id).status()).isEqualTo(531);
+        assertThat(ann.call("deleteServiceOffering", "id", id).status()).isEqualTo(432);
         assertThat(admin.ok("deleteServiceOffering", "id", id).get("success").asBoolean())
                 .isTrue();
         assertThat(ann.ok("listServiceOfferings", "id", id).size()).isZero();

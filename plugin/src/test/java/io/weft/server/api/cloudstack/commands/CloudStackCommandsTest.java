@@ -257,7 +257,7 @@ class CloudStackCommandsTest {
                                             .and("dns1", "8.8.8.8")
                                             .and("internaldns1", "10.0.0.2"))
                             .status())
-                    .isEqualTo(531);
+                    .isEqualTo(432);
         }
 
         /** Tenant: network, groups, rules. */

@@ -17,6 +17,7 @@ import io.weft.testsupport.cloudstack.CloudStackClient;
 import io.weft.testsupport.cloudstack.CloudStackClient.Reply;
 import io.weft.testsupport.cloudstack.Params;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -228,6 +229,25 @@ class VirtualMachineCommandsTest {
         assertThat(admin.await(job.get("jobid").asText()).get("jobinstancetype").asText())
                 .isEqualTo("VirtualMachine");
         admin.jobOk("destroyVirtualMachine", "id", power);
+    }
+
+    @Test
+    void deployRefusesANameThatIsNoHostNameAndCreatesNothing() {
+        String network = ann.ok("listNetworks").get("network").get(0).get("id").asText();
+        String zone = admin.ok("listZones").get("zone").get(0).get("id").asText();
+        int before = ann.ok("listVirtualMachines").path("count").asInt();
+        for (String name : List.of("web_1", "1web", "-web", "web-", "web.example", "w\u00e9b", "a".repeat(64))) {
+            Reply refused = ann.call(
+                    "deployVirtualMachine",
+                    Params.of("zoneid", zone)
+                            .and("serviceofferingid", OFFERING)
+                            .and("templateid", TEMPLATE)
+                            .and("networkids", network)
+                            .and("name", name));
+            assertThat(refused.status()).as(name).isEqualTo(431);
+            assertThat(refused.inner().get("errortext").asText()).as(name).startsWith("Invalid name.");
+        }
+        assertThat(ann.ok("listVirtualMachines").path("count").asInt()).isEqualTo(before);
     }
 
     @Test
