@@ -78,13 +78,27 @@ public final class ScenarioGenerator {
             if (group == Scenario.FRONT_GROUP && r == 0) {
                 rules.add(new Scenario.Rule(true, "tcp", 8080, 8080, null, Scenario.BIG_GROUP));
             } else if (group > Scenario.FRONT_GROUP && random.nextInt(shape.referencingRuleOneIn()) == 0) {
-                int port = SERVICE_PORTS[random.nextInt(SERVICE_PORTS.length)];
-                rules.add(new Scenario.Rule(true, "tcp", port, port, null, randomOrdinaryGroup(shape, random)));
+                rules.add(referencingRule(shape, rules, random));
             } else {
                 rules.add(cidrRule(r, random));
             }
         }
         return rules;
+    }
+
+    /**
+     * A service port from another ordinary group, drawn again when the group already has that rule:
+     * a group's rules are distinct, as the services require.
+     */
+    private static Scenario.Rule referencingRule(
+            ScenarioShape shape, List<Scenario.Rule> taken, SplittableRandom random) {
+        while (true) {
+            int port = SERVICE_PORTS[random.nextInt(SERVICE_PORTS.length)];
+            Scenario.Rule rule = new Scenario.Rule(true, "tcp", port, port, null, randomOrdinaryGroup(shape, random));
+            if (!taken.contains(rule)) {
+                return rule;
+            }
+        }
     }
 
     /** Distinct within a group: the rule's position is folded into its ports or its source. */

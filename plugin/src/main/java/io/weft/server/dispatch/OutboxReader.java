@@ -8,6 +8,8 @@ import io.weft.server.persistence.outbox.ChangeCodec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 
 /**
@@ -19,7 +21,6 @@ public final class OutboxReader {
     private final SessionFactory sessions;
     private final FleetStore store;
     private final int batchSize;
-    private long lastDispatchedChange;
 
     public OutboxReader(SessionFactory sessions, FleetStore store, int batchSize) {
         this.sessions = requireNonNull(sessions, "sessions is null");
@@ -27,11 +28,15 @@ public final class OutboxReader {
         this.batchSize = batchSize;
     }
 
-    /** The next undispatched records, at most one batch, with their payloads decoded. */
+    /**
+     * The next undispatched records, at most one batch, with their payloads decoded. Every
+     * undispatched record, not only those past the last batch: ids come from a sequence before the
+     * insert, so two writers at once can commit a record after a younger one was dispatched, and it
+     * must not wait for the next take-over.
+     */
     public OutboxBatch pending() {
         List<ChangeRecord> records = sessions.fromTransaction(session -> session.createQuery(
-                        "from ChangeRecord where dispatched = false and id > :after order by id", ChangeRecord.class)
-                .setParameter("after", lastDispatchedChange)
+                        "from ChangeRecord where dispatched = false order by id", ChangeRecord.class)
                 .setMaxResults(batchSize)
                 .list());
         return new OutboxBatch(
@@ -43,14 +48,15 @@ public final class OutboxReader {
 
     /** The whole fleet as it is in the database: for a take-over, and for records that name no entity. */
     public List<FleetChange> loadAll() {
-        return sessions.fromTransaction(store::loadAll);
+        return sessions.fromTransaction(session -> store.loadAll(readOnly(session)));
     }
 
     /** The current version of what each record of an entity-only batch names, in record order. */
     public LoadedChanges load(OutboxBatch batch) {
         List<FleetChange> changes = new ArrayList<>();
         List<List<Integer>> positions = new ArrayList<>();
-        sessions.inTransaction(session -> {
+        sessions.inTransaction(loading -> {
+            Session session = readOnly(loading);
             for (Change payload : batch.payloads()) {
                 List<FleetChange> loaded =
                         switch (payload.kind()) {
@@ -71,14 +77,24 @@ public final class OutboxReader {
         return new LoadedChanges(changes, positions);
     }
 
-    /** Marks the batch dispatched, for every server to see, and reads past it from now on. */
+    /**
+     * A session that only reads: nothing to flush before each query, no snapshot kept per entity.
+     * Loading the fleet runs a few queries per NIC in one session; with Hibernate's automatic flush
+     * every query dirty-checked every entity loaded so far, which made a load of N NICs cost N².
+     */
+    private static Session readOnly(Session session) {
+        session.setHibernateFlushMode(FlushMode.MANUAL);
+        session.setDefaultReadOnly(true);
+        return session;
+    }
+
+    /** Marks the batch dispatched, for every server to see. */
     public void markDispatched(OutboxBatch batch, Instant now) {
         sessions.inTransaction(session -> session.createMutationQuery(
                         "update ChangeRecord set dispatched = true, dispatchedAt = :now where id in :ids")
                 .setParameter("now", now)
                 .setParameter("ids", batch.ids())
                 .executeUpdate());
-        lastDispatchedChange = batch.ids().get(batch.ids().size() - 1);
     }
 
     /** Undispatched records in id order, and what each names. */
