@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,7 +41,11 @@ public final class AgentFleet implements AutoCloseable {
         this.cost = cost;
     }
 
-    /** What the agents cost this JVM: live threads and heap after GC, before and after they started. */
+    /**
+     * What the agents cost this JVM: live threads and heap after GC, before and after they started
+     * and came in sync. The heap includes what the server holds for each host (its broker queue and
+     * connection, the dispatcher's sent state), as agents and server share the JVM.
+     */
     public record FleetCost(
             int agents,
             int threadsBefore,
@@ -49,7 +54,8 @@ public final class AgentFleet implements AutoCloseable {
             long heapBeforeBytes,
             long heapAfterBytes,
             double heapPerAgentKiB,
-            long startToInSyncMillis) {}
+            long startToInSyncMillis,
+            Map<String, Integer> largestThreadGroupsAfter) {}
 
     /**
      * Starts one agent per login, each with a state directory under {@code stateRoot}, and waits
@@ -93,7 +99,8 @@ public final class AgentFleet implements AutoCloseable {
                             before.heapUsedBytes(),
                             after.heapUsedBytes(),
                             (after.heapUsedBytes() - before.heapUsedBytes()) / 1024.0 / n,
-                            inSyncMillis));
+                            inSyncMillis,
+                            JvmGauges.threadsByName(8)));
         } catch (RuntimeException | Error e) {
             hosts.forEach(SimulatedHost::close);
             throw e;

@@ -38,14 +38,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * /changes/{id}?waitSeconds=...}, which the server answers the moment the last affected host's ack
  * for that change arrives (its dispatcher completes the waiter on the ack). Acked time is when that
  * answer reaches the client. For jobs, the change id is learnt by polling {@code
- * queryAsyncJobResult} every {@link Settings#jobPoll}; a change that became live before the poll saw
- * the job finish is over-stated by at most that interval.
+ * queryAsyncJobResult}, first after {@link Settings#jobPoll} and then backing off ({@link JobPolling});
+ * a change that became live before the poll saw the job finish is over-stated by at most the last
+ * interval, and {@link EndToEndFigures#answerToChangeIdKnown} shows how long that part took. Every
+ * poll also asks the dispatcher where the change stands, so polling without backing off would load
+ * the very thread being measured.
  */
 public final class ChangeStream {
     /** CloudStack's code for a ConcurrentOperationException (lost a race: retry) and internal errors. */
     private static final int CONCURRENT_OPERATION = 4250;
 
     private static final int RETRIES = 5;
+
+    /**
+     * The port of each rule authorized, unique in this JVM: a warm-up stream leaves its rules behind,
+     * and a later stream on the same groups must not ask for one that exists already.
+     */
+    private static final AtomicLong PORTS = new AtomicLong();
 
     /** What the stream does, at what rate, for how long, and how long a change may take. */
     public record Settings(
@@ -58,9 +67,9 @@ public final class ChangeStream {
             requireNonNull(jobPoll, "jobPoll is null");
         }
 
-        /** At {@code changesPerSecond} for {@code duration}; 30 s for a change to be live, jobs polled every 25 ms. */
+        /** At {@code changesPerSecond} for {@code duration}; 30 s for a change to be live, jobs polled after 20 ms, backing off. */
         public static Settings of(double changesPerSecond, Duration duration) {
-            return new Settings(changesPerSecond, duration, Duration.ofSeconds(30), Duration.ofMillis(25), 64);
+            return new Settings(changesPerSecond, duration, Duration.ofSeconds(30), Duration.ofMillis(20), 64);
         }
     }
 
@@ -102,6 +111,7 @@ public final class ChangeStream {
         final ChangeableVm vm;
         final String extraGroup;
         boolean joined;
+        boolean pluggedKnown;
         String pluggedNicId;
 
         VmSlot(ChangeableVm vm, String extraGroup) {
@@ -118,7 +128,6 @@ public final class ChangeStream {
     private final ConcurrentLinkedQueue<GroupSlot> freeGroups = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<VmSlot> freeVmsForMembership = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<VmSlot> freeVmsForPlug = new ConcurrentLinkedQueue<>();
-    private final AtomicLong portSequence = new AtomicLong();
     private final AtomicLong concurrencyRetries = new AtomicLong();
 
     private ChangeStream(LoadTarget target, Settings settings) {
@@ -204,6 +213,8 @@ public final class ChangeStream {
             return Optional.ofNullable(group).map(g -> () -> {
                 try {
                     done.accept(ruleChange(g, issued));
+                } catch (RuntimeException e) {
+                    done.accept(failed(Kind.AUTHORIZE_RULE, issued, "no answer: " + e.getMessage()));
                 } finally {
                     freeGroups.add(g);
                 }
@@ -215,6 +226,11 @@ public final class ChangeStream {
         return Optional.ofNullable(vm).map(v -> () -> {
             try {
                 done.accept(plug ? plugChange(v, issued) : membershipChange(v, issued));
+            } catch (RuntimeException e) {
+                if (plug) {
+                    v.pluggedKnown = false;
+                }
+                done.accept(failed(plug ? Kind.PLUG_NIC : Kind.JOIN_GROUP, issued, "no answer: " + e.getMessage()));
             } finally {
                 pool.add(v);
             }
@@ -229,7 +245,7 @@ public final class ChangeStream {
             }
             return outcome;
         }
-        String port = Long.toString(10_000 + portSequence.getAndIncrement() % 50_000);
+        String port = Long.toString(10_000 + PORTS.getAndIncrement() % 50_000);
         JobAnswer answer = submit(
                 "authorizeSecurityGroupIngress",
                 "securitygroupid",
@@ -279,6 +295,33 @@ public final class ChangeStream {
     }
 
     private Outcome plugChange(VmSlot vm, long issued) {
+        if (!vm.pluggedKnown) {
+            // An earlier stream (a warm-up) may have left the VM with its extra NIC.
+            resync(vm);
+        }
+        Outcome outcome = plugOrUnplug(vm, issued);
+        if (!outcome.acked()) {
+            // A job that timed out may still have run: read back whether the VM has the extra NIC.
+            vm.pluggedKnown = false;
+        }
+        return outcome;
+    }
+
+    private void resync(VmSlot vm) {
+        String network = target.plugNetwork().orElseThrow();
+        CloudStackClient.Reply nics = tenant.call("listNics", "virtualmachineid", vm.vm.vmId());
+        if (nics.status() == 200) {
+            vm.pluggedKnown = true;
+            vm.pluggedNicId = null;
+            for (JsonNode nic : nics.inner().path("nic")) {
+                if (nic.path("networkid").asText().equals(network)) {
+                    vm.pluggedNicId = nic.path("id").asText();
+                }
+            }
+        }
+    }
+
+    private Outcome plugOrUnplug(VmSlot vm, long issued) {
         String network = target.plugNetwork().orElseThrow();
         if (vm.pluggedNicId != null) {
             Outcome outcome = viaJob(
@@ -349,6 +392,7 @@ public final class ChangeStream {
         }
         String jobId = reply.inner().get("jobid").asText();
         long deadline = System.nanoTime() + settings.ackTimeout().toNanos();
+        JobPolling polling = new JobPolling(settings.jobPoll());
         while (System.nanoTime() < deadline) {
             CloudStackClient.Reply polled = tenant.call("queryAsyncJobResult", "jobid", jobId);
             if (polled.status() != 200) {
@@ -366,7 +410,7 @@ public final class ChangeStream {
                         && error.path("errortext").asText().contains("retry");
                 return JobAnswer.failed(answered, command + " job failed: " + job.path("jobresult"), race);
             }
-            sleep(settings.jobPoll());
+            polling.pause();
         }
         return JobAnswer.failed(answered, command + " job did not finish within " + settings.ackTimeout(), false);
     }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -191,6 +190,7 @@ public final class MixedLoad {
         }
         String jobId = submitted.inner().path("jobid").asText();
         long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
+        JobPolling polling = new JobPolling(JOB_POLL);
         while (System.nanoTime() < deadline) {
             CloudStackClient.Reply polled = call("queryAsyncJobResult", Params.of("jobid", jobId));
             if (polled == null || polled.status() != 200) {
@@ -206,12 +206,7 @@ public final class MixedLoad {
                 }
                 return polled.inner();
             }
-            try {
-                TimeUnit.MILLISECONDS.sleep(JOB_POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
+            polling.pause();
         }
         failedJobs.incrementAndGet();
         note(command + " job did not end within " + JOB_TIMEOUT);
