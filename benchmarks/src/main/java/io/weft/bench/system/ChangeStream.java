@@ -57,11 +57,10 @@ public final class ChangeStream {
     private static final AtomicLong PORTS = new AtomicLong();
 
     /** What the stream does, at what rate, for how long, and how long a change may take. */
-    public record Settings(
-            double changesPerSecond, Duration duration, Duration ackTimeout, Duration jobPoll, int workers) {
+    public record Settings(double changesPerSecond, Duration duration, Duration ackTimeout, Duration jobPoll) {
         public Settings {
-            if (changesPerSecond <= 0 || duration.isNegative() || workers < 1) {
-                throw new IllegalArgumentException("a positive rate, a duration and a worker at least");
+            if (changesPerSecond <= 0 || duration.isNegative()) {
+                throw new IllegalArgumentException("a positive rate and a duration");
             }
             requireNonNull(ackTimeout, "ackTimeout is null");
             requireNonNull(jobPoll, "jobPoll is null");
@@ -69,7 +68,7 @@ public final class ChangeStream {
 
         /** At {@code changesPerSecond} for {@code duration}; 30 s for a change to be live, jobs polled after 20 ms, backing off. */
         public static Settings of(double changesPerSecond, Duration duration) {
-            return new Settings(changesPerSecond, duration, Duration.ofSeconds(30), Duration.ofMillis(20), 64);
+            return new Settings(changesPerSecond, duration, Duration.ofSeconds(30), Duration.ofMillis(20));
         }
     }
 
@@ -171,7 +170,10 @@ public final class ChangeStream {
         ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
         AtomicLong skipped = new AtomicLong();
         AtomicLong tick = new AtomicLong();
-        ExecutorService workers = Executors.newFixedThreadPool(settings.workers(), daemon("bench-change"));
+        // A thread per change in flight: a bounded pool would queue changes behind slow ones, and the
+        // queue's wait would be neither measured nor visible. Concurrency is bounded by the rate times
+        // the time a change takes (and by the resources: one change per group or VM at a time).
+        ExecutorService workers = Executors.newCachedThreadPool(daemon("bench-change"));
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(daemon("bench-change-clock"));
         long periodNanos = (long) (1e9 / settings.changesPerSecond());
         long ticks = (long) (settings.duration().toNanos() / (double) periodNanos);
@@ -196,8 +198,9 @@ public final class ChangeStream {
             sleepUntil(start + settings.duration().toNanos());
             clock.shutdownNow();
             workers.shutdown();
-            awaitQuietly(workers, settings.ackTimeout().plusSeconds(30));
-            return figures(List.copyOf(outcomes), skipped.get(), start, heap);
+            awaitQuietly(workers, settings.ackTimeout().multipliedBy(2).plusSeconds(30));
+            long started = Math.min(tick.get(), ticks) - skipped.get();
+            return figures(List.copyOf(outcomes), skipped.get(), started - outcomes.size(), start, heap);
         } finally {
             clock.shutdownNow();
             workers.shutdownNow();
@@ -443,7 +446,8 @@ public final class ChangeStream {
         return new Outcome(kind, issued, -1, -1, 0, why);
     }
 
-    private EndToEndFigures figures(List<Outcome> outcomes, long skipped, long start, HeapSampler heap) {
+    private EndToEndFigures figures(
+            List<Outcome> outcomes, long skipped, long unfinished, long start, HeapSampler heap) {
         List<Outcome> acked = outcomes.stream().filter(Outcome::acked).toList();
         Map<String, Latency> byKind = new TreeMap<>();
         for (Kind kind : Kind.values()) {
@@ -481,9 +485,9 @@ public final class ChangeStream {
                 settings.changesPerSecond(),
                 settings.duration().toSeconds(),
                 "API answer -> operator GET /api/v1/changes/{id}?waitSeconds answered live (every affected host acked)",
-                outcomes.size(),
+                outcomes.size() + unfinished,
                 acked.size(),
-                outcomes.size() - acked.size(),
+                outcomes.size() - acked.size() + unfinished,
                 skipped,
                 concurrencyRetries.get(),
                 failureSamples,

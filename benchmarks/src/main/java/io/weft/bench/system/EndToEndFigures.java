@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@link ChangeStream} measured: changes issued, acked by every affected host, failed, and
+ * What {@link ChangeStream} measured: changes issued, acked by every affected host, failed (including
+ * any still unfinished a minute after the stream ended), and
  * skipped for want of a free resource, and jobs resubmitted because they lost a race (as the API
  * asks); the latency from the API's answer to every affected host
  * acked, overall and per kind, and the part of it spent learning the change id (a job's run and

@@ -84,6 +84,7 @@ public final class MixedLoad {
 
     /** One client thread with its own share of the groups and VMs. */
     private final class Client {
+        private final int index;
         private final long deadline;
         private final List<String> groups = new ArrayList<>();
         private final List<ChangeableVm> vms = new ArrayList<>();
@@ -92,6 +93,7 @@ public final class MixedLoad {
         private long count;
 
         Client(int index, long deadline) {
+            this.index = index;
             this.deadline = deadline;
             int threads = settings.clientThreads();
             List<String> allGroups = target.ruleGroups();
@@ -108,6 +110,8 @@ public final class MixedLoad {
         }
 
         void run() {
+            // Threads start at different places of the mix, so that no one kind runs on all at once.
+            count = index * 3L;
             while (System.nanoTime() < deadline) {
                 long n = count++;
                 String group = groups.get((int) (n / 10 % groups.size()));
