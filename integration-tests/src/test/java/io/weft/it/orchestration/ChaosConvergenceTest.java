@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.weft.agent.core.AgentOutbox;
+import io.weft.lab.harness.SimulatedHost;
 import io.weft.rules.compile.HostCompiler;
 import io.weft.rules.state.HostDesiredState;
 import io.weft.server.WeftConfig;

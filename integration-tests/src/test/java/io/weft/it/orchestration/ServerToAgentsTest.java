@@ -3,6 +3,8 @@ package io.weft.it.orchestration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.weft.lab.harness.AdvancedZone;
+import io.weft.lab.harness.SimulatedHost;
 import io.weft.server.WeftConfig;
 import io.weft.server.WeftServer;
 import io.weft.server.dispatch.ConvergenceQueries;
@@ -11,12 +13,10 @@ import io.weft.server.dispatch.HostSyncState;
 import io.weft.server.tenancy.Caller;
 import io.weft.server.tenancy.TenancyBootstrap;
 import io.weft.server.topology.AddedHost;
-import io.weft.server.topology.AllocationState;
 import io.weft.server.topology.HostService;
 import io.weft.server.topology.HostSpec;
 import io.weft.server.topology.HypervisorType;
 import io.weft.server.topology.IsolationType;
-import io.weft.server.topology.NetworkType;
 import io.weft.server.topology.SegmentRange;
 import io.weft.server.topology.ZoneService;
 import io.weft.server.topology.ZoneSpec;
@@ -89,18 +89,9 @@ public class ServerToAgentsTest {
     }
 
     public static ZoneSpec zoneSpec() {
-        return new ZoneSpec(
+        return AdvancedZone.named(
                 "zone-" + UUID.randomUUID().toString().substring(0, 8),
-                NetworkType.ADVANCED,
-                "10.0.0.53",
-                Optional.empty(),
-                "10.0.0.53",
-                Optional.empty(),
-                true,
-                AllocationState.ENABLED,
-                Optional.empty(),
-                List.of(
-                        new SegmentRange(IsolationType.VXLAN, 5000, 5999),
-                        new SegmentRange(IsolationType.GRE, 100, 199)));
+                new SegmentRange(IsolationType.VXLAN, 5000, 5999),
+                new SegmentRange(IsolationType.GRE, 100, 199));
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
+import io.weft.lab.harness.SimulatedHost;
 import io.weft.server.WeftConfig;
 import io.weft.server.WeftServer;
 import io.weft.server.api.rest.RestRoute;
@@ -56,7 +57,7 @@ class OperatorApiTest {
     private final OpenApiContract contract = new OpenApiContract();
     private final HttpClient http = HttpClient.newHttpClient();
     private WeftServer server;
-    private io.weft.it.orchestration.SimulatedHostAccess agent;
+    private SimulatedHost agent;
     private String hostId;
     private String admin;
     private String tenant;
@@ -100,12 +101,13 @@ class OperatorApiTest {
                                 "10.250.8.1",
                                 HypervisorType.KVM));
         hostId = host.host().id().toString();
-        agent = io.weft.it.orchestration.SimulatedHostAccess.start(
-                hostId,
-                server.brokerUrl(),
-                host.credential().user(),
-                host.credential().secret(),
-                dir.resolve("agent"));
+        agent = new SimulatedHost(
+                        hostId,
+                        server.brokerUrl(),
+                        host.credential().user(),
+                        host.credential().secret(),
+                        dir.resolve("agent"))
+                .start();
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package io.weft.server.jobs;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.weft.server.dispatch.ChangeStatus;
 import io.weft.server.error.ErrorCode;
 import io.weft.server.error.WeftException;
 import io.weft.server.tenancy.Account;
@@ -113,7 +114,7 @@ public final class AsyncJobs {
 
     /** The job, if {@code caller} may see it. */
     public JobView get(Caller caller, UUID jobId) {
-        return sessions.fromTransaction(session -> {
+        JobView stored = sessions.fromTransaction(session -> {
             AsyncJob job = session.createSelectionQuery("from AsyncJob where uuid = :uuid", AsyncJob.class)
                     .setParameter("uuid", jobId)
                     .uniqueResultOptional()
@@ -121,21 +122,26 @@ public final class AsyncJobs {
                     .orElseThrow(() -> notFound(jobId));
             return view(job);
         });
+        return withProgress(stored);
     }
 
     /** The jobs of the caller's account, or of every account it may see when {@code all}, newest first. */
     public List<JobView> list(Caller caller, boolean all) {
-        return sessions.fromTransaction(session -> session
-                .createSelectionQuery(
-                        "from AsyncJob j join fetch j.account a join fetch a.domain order by j.created desc, j.id desc",
-                        AsyncJob.class)
-                .getResultList()
+        return sessions
+                .fromTransaction(session -> session
+                        .createSelectionQuery(
+                                "from AsyncJob j join fetch j.account a join fetch a.domain order by j.created desc, j.id desc",
+                                AsyncJob.class)
+                        .getResultList()
+                        .stream()
+                        .filter(job -> all
+                                ? visible(caller, job.getAccount())
+                                : job.getAccount().getUuid().equals(caller.accountId()))
+                        .map(this::view)
+                        .toList())
                 .stream()
-                .filter(job -> all
-                        ? visible(caller, job.getAccount())
-                        : job.getAccount().getUuid().equals(caller.accountId()))
-                .map(this::view)
-                .toList());
+                .map(this::withProgress)
+                .toList();
     }
 
     private JobView view(AsyncJob job) {
@@ -156,7 +162,33 @@ public final class AsyncJobs {
                 job.getCreated(),
                 Optional.ofNullable(job.getCompleted()),
                 changeId,
-                changeId.flatMap(progress::status));
+                Optional.empty());
+    }
+
+    /**
+     * The job with where its change stands, asked of the dispatcher outside any transaction: the
+     * dispatcher's one thread needs pooled database connections of its own, so an API thread that
+     * held one while waiting for that thread could starve it (a few concurrent job pollers hold the
+     * whole pool, the dispatcher waits for a connection, and everything stalls until timeouts).
+     */
+    private JobView withProgress(JobView job) {
+        Optional<ChangeStatus> change = job.changeId().flatMap(progress::status);
+        if (change.isEmpty()) {
+            return job;
+        }
+        return new JobView(
+                job.id(),
+                job.accountId(),
+                job.userId(),
+                job.command(),
+                job.status(),
+                job.resultCode(),
+                job.result(),
+                job.instance(),
+                job.created(),
+                job.completed(),
+                job.changeId(),
+                change);
     }
 
     private static boolean visible(Caller caller, Account account) {
