@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -69,6 +70,16 @@ public final class EndToEndReport {
 
     /** Starts an agent per host of {@code target}, then runs the change stream and the mixed load. */
     public static Report measure(LoadTarget target, Options options, Path agentStateRoot) {
+        return measure(target, options, agentStateRoot, attached -> {});
+    }
+
+    /**
+     * As {@link #measure(LoadTarget, Options, Path)}, running {@code inSync} once the stream has
+     * settled and every agent is back in sync, before the mixed load: a further measurement that
+     * needs the whole fleet attached without paying for its start again.
+     */
+    public static Report measure(
+            LoadTarget target, Options options, Path agentStateRoot, Consumer<LoadTarget> inSync) {
         String loadBefore = loadAverage();
         ConvergenceQueries convergence = target.server().injector().getInstance(ConvergenceQueries.class);
         try (AgentFleet fleet = AgentFleet.startInSync(
@@ -91,6 +102,7 @@ public final class EndToEndReport {
             } catch (IllegalStateException e) {
                 behind = fleet.behind(convergence).size();
             }
+            inSync.accept(target);
             MixedLoadFigures mixed = options.mixedDuration().isZero()
                     ? null
                     : MixedLoad.run(target, new MixedLoad.Settings(options.mixedThreads(), options.mixedDuration()));

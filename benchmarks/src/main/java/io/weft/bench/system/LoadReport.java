@@ -84,7 +84,7 @@ public final class LoadReport {
     }
 
     /** Until the server is healthy and its dispatcher has loaded the fleet, so the calls measured meet a started server. */
-    private static void awaitLeading(ServerProcess server) {
+    static void awaitLeading(ServerProcess server) {
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         while (!server.get("/metrics", Optional.empty())
                 .map(metrics -> PrometheusText.sum(metrics, "weft_dispatch_leader", "") >= 1)

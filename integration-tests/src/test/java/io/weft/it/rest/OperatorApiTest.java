@@ -211,12 +211,13 @@ class OperatorApiTest {
 
         // The old agent's session is gone; the same host's agent started with the new secret converges.
         agent.close();
-        agent = io.weft.it.orchestration.SimulatedHostAccess.start(
-                hostId,
-                server.brokerUrl(),
-                credential.get("agentUser").asText(),
-                credential.get("agentSecret").asText(),
-                dir.resolve("agent-rotated"));
+        agent = new SimulatedHost(
+                        hostId,
+                        server.brokerUrl(),
+                        credential.get("agentUser").asText(),
+                        credential.get("agentSecret").asText(),
+                        dir.resolve("agent-rotated"))
+                .start();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode host = JSON.readTree(get("/hosts/" + hostId, admin).body());
             assertThat(host.get("state").asText()).isEqualTo("IN_SYNC");
