@@ -34,6 +34,7 @@ import java.util.function.Consumer;
 public final class ApiThroughput {
     private static final int PAGE_SIZE = 20;
     private static final int FIRST_PORT = 40_000;
+    private static final int MAX_THREADS = 10;
 
     private final CloudStackClient tenant;
     private final LoadedScenario loaded;
@@ -45,7 +46,14 @@ public final class ApiThroughput {
                 new ApiKeys(loaded.tenant().apiKey(), loaded.tenant().secretKey()));
     }
 
+    /** {@code threads} clients (at most {@value #MAX_THREADS}) for {@code perPhase} of reads, then of writes. */
     public ApiThroughputFigures measure(Duration perPhase, int threads) {
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("1 to " + MAX_THREADS + " client threads, not " + threads);
+        }
+        // A pair cut short (a revoke that timed out) leaves its rule in the data directory, which
+        // later runs reuse: each run writes ports of its own, so such a rule is never asked for again.
+        int runPort = FIRST_PORT + (int) (System.currentTimeMillis() / 1000 % 2_000) * 10;
         List<ApiThroughputFigures.Operation> operations = new ArrayList<>();
         operations.addAll(phase(
                 perPhase,
@@ -63,7 +71,7 @@ public final class ApiThroughput {
                 threads,
                 client -> List.of(new Call(
                         "authorizeSecurityGroupIngress+revokeSecurityGroupIngress",
-                        random -> authorizeAndRevoke(random, FIRST_PORT + client)))));
+                        random -> authorizeAndRevoke(random, runPort + client)))));
         return new ApiThroughputFigures(
                 loaded.shape(), loaded.seed(), threads, perPhase.toMillis() / 1000.0, operations);
     }
