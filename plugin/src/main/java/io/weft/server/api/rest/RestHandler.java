@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,6 +52,8 @@ public final class RestHandler extends Handler.Abstract {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             // A body is one JSON document: text after it is refused, not silently dropped.
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // A name given twice is refused: otherwise the last one would silently win.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private final List<RestRoute> routes;

@@ -55,6 +55,12 @@ class RestHandlerBodyTest {
         assertRefused(post(utf8("{\"a\":1}x")), "the request body is not valid JSON (line 1, column ");
     }
 
+    @Test
+    void refusesANameGivenTwice() throws Exception {
+        assertRefused(post(utf8("{\"a\":1,\"a\":2}")), "the request body is not valid JSON (line 1, column ");
+        assertRefused(post(utf8("{\"o\":{\"a\":1,\"a\":1}}")), "the request body is not valid JSON (line 1, column ");
+    }
+
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
