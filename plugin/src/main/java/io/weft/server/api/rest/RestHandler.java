@@ -20,6 +20,9 @@ import io.weft.server.tenancy.ApiKeyDirectory;
 import io.weft.server.tenancy.Caller;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -157,7 +160,7 @@ public final class RestHandler extends Handler.Abstract {
 
     /**
      * The body as JSON. Reads at most {@code maxBodySize} bytes, whatever the client announces, so a
-     * huge body costs no memory; parse errors are told by position only (the parser's own text
+     * huge body costs no memory; bytes that are not UTF-8 are refused; parse errors are told by position only (the parser's own text
      * names its internals); control characters in any string are refused, since the answers could
      * not give them back as sent.
      */
@@ -174,7 +177,7 @@ public final class RestHandler extends Handler.Abstract {
         if (bytes.length > maxBodySize) {
             throw new BodyTooLarge();
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        String text = utf8(bytes);
         if (text.isBlank()) {
             return NullNode.getInstance();
         }
@@ -191,6 +194,20 @@ public final class RestHandler extends Handler.Abstract {
         }
         refuseControlCharacters(body);
         return body;
+    }
+
+    /** The body as text; bytes that are not UTF-8 are refused, since replacing them would change what was sent. */
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw WeftException.invalid("the request body is not valid UTF-8");
+        }
     }
 
     private static void refuseControlCharacters(JsonNode node) {

@@ -61,6 +61,15 @@ class RestHandlerBodyTest {
         assertRefused(post(utf8("{\"o\":{\"a\":1,\"a\":1}}")), "the request body is not valid JSON (line 1, column ");
     }
 
+    @Test
+    void refusesBytesThatAreNotUtf8() throws Exception {
+        byte[] latin1 = "{\"name\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+        assertRefused(post(latin1), "the request body is not valid UTF-8");
+        // A surrogate written out in UTF-8 bytes (CESU-8) is no UTF-8 either.
+        byte[] cesu = {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'};
+        assertRefused(post(cesu), "the request body is not valid UTF-8");
+    }
+
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
