@@ -160,9 +160,9 @@ public final class RestHandler extends Handler.Abstract {
 
     /**
      * The body as JSON. Reads at most {@code maxBodySize} bytes, whatever the client announces, so a
-     * huge body costs no memory; bytes that are not UTF-8 are refused; parse errors are told by position only (the parser's own text
-     * names its internals); control characters in any string are refused, since the answers could
-     * not give them back as sent.
+     * huge body costs no memory; bytes that are not UTF-8 are refused; parse errors are told by
+     * position only (the parser's own text names its internals); control characters and unpaired
+     * surrogates in any string are refused, since the answers could not give them back as sent.
      */
     private JsonNode body(Request request) {
         if (request.getLength() > maxBodySize) {
@@ -219,8 +219,16 @@ public final class RestHandler extends Handler.Abstract {
     }
 
     private static String refuseControlCharacters(String text) {
-        if (text != null && text.codePoints().anyMatch(Character::isISOControl)) {
+        if (text == null) {
+            return null;
+        }
+        if (text.codePoints().anyMatch(Character::isISOControl)) {
             throw WeftException.invalid("a value contains a control character");
+        }
+        // Half a surrogate pair escaped alone (backslash-u D800) reads as a lone surrogate, which no
+        // UTF-8 answer can carry back (it comes back as '?'); codePoints() yields it as itself.
+        if (text.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+            throw WeftException.invalid("a value contains an unpaired surrogate");
         }
         return text;
     }

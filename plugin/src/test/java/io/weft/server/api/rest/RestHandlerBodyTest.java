@@ -70,6 +70,12 @@ class RestHandlerBodyTest {
         assertRefused(post(cesu), "the request body is not valid UTF-8");
     }
 
+    @Test
+    void refusesAnUnpairedSurrogateEscape() throws Exception {
+        assertRefused(post(utf8("{\"name\":\"\\ud800x\"}")), "a value contains an unpaired surrogate");
+        assertRefused(post(utf8("{\"\\udc00\":1}")), "a value contains an unpaired surrogate");
+    }
+
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
