@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableMultimap;
 import com.google.common.collect.MoreCollectors;
 import io.weft.testsupport.Steps;
 import io.weft.testsupport.cloudstack.CloudStackClient;
+import io.weft.testsupport.cloudstack.CloudStackTopology;
 import io.weft.testsupport.cloudstack.Params;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -454,18 +455,12 @@ class JcloudsScenarioTest {
      * it cannot read that reply from real CloudStack either. jclouds reads the host back.
      */
     private static Host addHost(CloudStackGlobalApi admin, Zone zone, Pod pod, Cluster cluster, String ip) {
-        String id = CloudStackClient.of(weft.api(), weft.adminKeys())
-                .ok(
-                        "addHost",
-                        Params.of("zoneid", zone.getId())
-                                .and("url", "http://" + ip)
-                                .and("hypervisor", "KVM")
-                                .and("username", "root")
-                                .and("password", "pw*~")
-                                .and("podid", pod.getId())
-                                .and("clusterid", cluster.getId()))
-                .get("host")
-                .get(0)
+        String id = CloudStackTopology.kvmHost(
+                        CloudStackClient.of(weft.api(), weft.adminKeys()),
+                        zone.getId(),
+                        cluster.getId(),
+                        ip,
+                        Params.of("username", "root").and("password", "pw*~").and("podid", pod.getId()))
                 .get("id")
                 .asText();
         Host host = admin.getHostClient().listHosts(ListHostsOptions.Builder.id(id)).stream()

@@ -9,6 +9,7 @@ import io.weft.server.catalogue.SeededCatalogue;
 import io.weft.testsupport.ApiKeys;
 import io.weft.testsupport.cloudstack.CloudStackClient;
 import io.weft.testsupport.cloudstack.CloudStackTenants;
+import io.weft.testsupport.cloudstack.CloudStackTopology;
 import io.weft.testsupport.cloudstack.Params;
 import java.io.IOException;
 import java.net.URI;
@@ -210,33 +211,9 @@ final class HostileFixture {
     }
 
     private void buildCloudStackSide() {
-        String zone = zoneId = admin.ok(
-                        "createZone",
-                        Params.of("name", "z1")
-                                .and("networktype", "Advanced")
-                                .and("dns1", "8.8.8.8")
-                                .and("internaldns1", "10.0.0.2"))
-                .get("zone")
-                .get("id")
-                .asText();
-        String cluster = admin.ok(
-                        "addCluster",
-                        Params.of("zoneid", zone)
-                                .and("clustername", "c1")
-                                .and("clustertype", "CloudManaged")
-                                .and("hypervisor", "KVM"))
-                .get("cluster")
-                .get(0)
-                .get("id")
-                .asText();
-        String host = hostId = admin.ok(
-                        "addHost",
-                        Params.of("zoneid", zone)
-                                .and("clusterid", cluster)
-                                .and("url", "http://192.168.0.11")
-                                .and("hypervisor", "KVM"))
-                .get("host")
-                .get(0)
+        String zone = zoneId = CloudStackTopology.advancedZone(admin, "z1", Params.none());
+        String cluster = CloudStackTopology.kvmCluster(admin, zone, "c1", Params.none());
+        String host = hostId = CloudStackTopology.kvmHost(admin, zone, cluster, "192.168.0.11", Params.none())
                 .get("id")
                 .asText();
         String offering = offeringId = tenant.ok("listNetworkOfferings")

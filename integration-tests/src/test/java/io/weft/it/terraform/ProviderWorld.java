@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.weft.it.cloudstack.RunningWeft;
 import io.weft.testsupport.ApiKeys;
 import io.weft.testsupport.cloudstack.CloudStackClient;
+import io.weft.testsupport.cloudstack.CloudStackTopology;
 import io.weft.testsupport.cloudstack.Params;
 import java.nio.file.Path;
 
@@ -37,17 +38,8 @@ final class ProviderWorld implements AutoCloseable {
     private ProviderWorld(RunningWeft weft) {
         this.weft = weft;
         this.admin = CloudStackClient.of(weft.api(), weft.adminKeys());
-        this.zoneId = admin.ok(
-                        "createZone",
-                        Params.of("name", ZONE)
-                                .and("networktype", "Advanced")
-                                .and("dns1", "8.8.8.8")
-                                .and("internaldns1", "10.0.0.2")
-                                .and("securitygroupenabled", "true")
-                                .and("guestcidraddress", "10.0.0.0/8"))
-                .get("zone")
-                .get("id")
-                .asText();
+        this.zoneId = CloudStackTopology.advancedZone(
+                admin, ZONE, Params.of("securitygroupenabled", "true").and("guestcidraddress", "10.0.0.0/8"));
         addHost();
         this.provider = CloudStackGo.of(weft.api(), tenantKeys("terraform"));
     }
@@ -58,37 +50,14 @@ final class ProviderWorld implements AutoCloseable {
 
     /** A pod, a cluster and a KVM host, so that VMs have somewhere to run. */
     private void addHost() {
-        String podId = admin.ok(
-                        "createPod",
-                        Params.of("name", "tf-pod")
-                                .and("zoneid", zoneId)
-                                .and("gateway", "192.168.0.1")
-                                .and("netmask", "255.255.255.0")
-                                .and("startip", "192.168.0.10")
-                                .and("endip", "192.168.0.99"))
-                .get("pod")
-                .get("id")
-                .asText();
-        String clusterId = admin.ok(
-                        "addCluster",
-                        Params.of("zoneid", zoneId)
-                                .and("podid", podId)
-                                .and("clustername", "tf-cluster")
-                                .and("clustertype", "CloudManaged")
-                                .and("hypervisor", "KVM"))
-                .get("cluster")
-                .get(0)
-                .get("id")
-                .asText();
-        admin.ok(
-                "addHost",
-                Params.of("zoneid", zoneId)
-                        .and("podid", podId)
-                        .and("clusterid", clusterId)
-                        .and("url", "http://192.168.0.11")
-                        .and("hypervisor", "KVM")
-                        .and("username", "root")
-                        .and("password", "host-pass"));
+        String podId = CloudStackTopology.pod(admin, zoneId, "tf-pod", Params.none());
+        String clusterId = CloudStackTopology.kvmCluster(admin, zoneId, "tf-cluster", Params.of("podid", podId));
+        CloudStackTopology.kvmHost(
+                admin,
+                zoneId,
+                clusterId,
+                "192.168.0.11",
+                Params.of("podid", podId).and("username", "root").and("password", "host-pass"));
     }
 
     private ApiKeys tenantKeys(String name) {

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -18,6 +20,9 @@ import io.weft.server.tenancy.ApiKeyDirectory;
 import io.weft.server.tenancy.Caller;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -48,6 +53,10 @@ public final class RestHandler extends Handler.Abstract {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // A body is one JSON document: text after it is refused, not silently dropped.
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // A name given twice is refused: otherwise the last one would silently win.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private final List<RestRoute> routes;
@@ -151,9 +160,9 @@ public final class RestHandler extends Handler.Abstract {
 
     /**
      * The body as JSON. Reads at most {@code maxBodySize} bytes, whatever the client announces, so a
-     * huge body costs no memory; parse errors are told by position only (the parser's own text
-     * names its internals); control characters in any string are refused, since the answers could
-     * not give them back as sent.
+     * huge body costs no memory; bytes that are not UTF-8 are refused; parse errors are told by
+     * position only (the parser's own text names its internals); control characters and unpaired
+     * surrogates in any string are refused, since the answers could not give them back as sent.
      */
     private JsonNode body(Request request) {
         if (request.getLength() > maxBodySize) {
@@ -168,7 +177,7 @@ public final class RestHandler extends Handler.Abstract {
         if (bytes.length > maxBodySize) {
             throw new BodyTooLarge();
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        String text = utf8(bytes);
         if (text.isBlank()) {
             return NullNode.getInstance();
         }
@@ -187,6 +196,20 @@ public final class RestHandler extends Handler.Abstract {
         return body;
     }
 
+    /** The body as text; bytes that are not UTF-8 are refused, since replacing them would change what was sent. */
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw WeftException.invalid("the request body is not valid UTF-8");
+        }
+    }
+
     private static void refuseControlCharacters(JsonNode node) {
         if (node.isTextual()) {
             refuseControlCharacters(node.textValue());
@@ -196,8 +219,16 @@ public final class RestHandler extends Handler.Abstract {
     }
 
     private static String refuseControlCharacters(String text) {
-        if (text != null && text.codePoints().anyMatch(Character::isISOControl)) {
+        if (text == null) {
+            return null;
+        }
+        if (text.codePoints().anyMatch(Character::isISOControl)) {
             throw WeftException.invalid("a value contains a control character");
+        }
+        // Half a surrogate pair escaped alone (backslash-u D800) reads as a lone surrogate, which no
+        // UTF-8 answer can carry back (it comes back as '?'); codePoints() yields it as itself.
+        if (text.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+            throw WeftException.invalid("a value contains an unpaired surrogate");
         }
         return text;
     }

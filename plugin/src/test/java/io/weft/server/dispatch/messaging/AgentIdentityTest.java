@@ -28,6 +28,7 @@ import io.weft.testsupport.ApiKeys;
 import io.weft.testsupport.ServerSettings;
 import io.weft.testsupport.cloudstack.CloudStackClient;
 import io.weft.testsupport.cloudstack.CloudStackTenants;
+import io.weft.testsupport.cloudstack.CloudStackTopology;
 import io.weft.testsupport.cloudstack.Params;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -84,25 +85,8 @@ class AgentIdentityTest {
                 .with("dispatch.maxRetryBackoff", "30m")
                 .asMap()));
         admin = CloudStackClient.of(server.cloudStackUri(), ApiKeys.fromCredentialsFile(server.adminCredentialsFile()));
-        zone = admin.ok(
-                        "createZone",
-                        Params.of("name", "z1")
-                                .and("networktype", "Advanced")
-                                .and("dns1", "8.8.8.8")
-                                .and("internaldns1", "10.0.0.2"))
-                .get("zone")
-                .get("id")
-                .asText();
-        cluster = admin.ok(
-                        "addCluster",
-                        Params.of("zoneid", zone)
-                                .and("clustername", "c1")
-                                .and("clustertype", "CloudManaged")
-                                .and("hypervisor", "KVM"))
-                .get("cluster")
-                .get(0)
-                .get("id")
-                .asText();
+        zone = CloudStackTopology.advancedZone(admin, "z1", Params.none());
+        cluster = CloudStackTopology.kvmCluster(admin, zone, "c1", Params.none());
     }
 
     @AfterAll
@@ -316,14 +300,7 @@ class AgentIdentityTest {
     }
 
     private static AddedHost addHost(String address) {
-        JsonNode host = admin.ok(
-                        "addHost",
-                        Params.of("zoneid", zone)
-                                .and("clusterid", cluster)
-                                .and("url", "http://" + address)
-                                .and("hypervisor", "KVM"))
-                .get("host")
-                .get(0);
+        JsonNode host = CloudStackTopology.kvmHost(admin, zone, cluster, address, Params.none());
         return new AddedHost(
                 host.get("id").asText(),
                 host.get("agentusername").asText(),

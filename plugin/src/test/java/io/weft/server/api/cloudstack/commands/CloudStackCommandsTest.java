@@ -15,6 +15,7 @@ import io.weft.testsupport.ServerSettings;
 import io.weft.testsupport.Steps;
 import io.weft.testsupport.cloudstack.CloudStackClient;
 import io.weft.testsupport.cloudstack.CloudStackClient.Reply;
+import io.weft.testsupport.cloudstack.CloudStackTopology;
 import io.weft.testsupport.cloudstack.Params;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -197,28 +198,8 @@ class CloudStackCommandsTest {
                                             .and("internaldns1", "10.0.0.2"))
                             .status())
                     .isEqualTo(431);
-            String podId = admin.ok(
-                            "createPod",
-                            Params.of("name", "p1")
-                                    .and("zoneid", zoneId)
-                                    .and("gateway", "192.168.0.1")
-                                    .and("netmask", "255.255.255.0")
-                                    .and("startip", "192.168.0.10")
-                                    .and("endip", "192.168.0.99"))
-                    .get("pod")
-                    .get("id")
-                    .asText();
-            String clusterId = admin.ok(
-                            "addCluster",
-                            Params.of("zoneid", zoneId)
-                                    .and("podid", podId)
-                                    .and("clustername", "c1")
-                                    .and("clustertype", "CloudManaged")
-                                    .and("hypervisor", "KVM"))
-                    .get("cluster")
-                    .get(0)
-                    .get("id")
-                    .asText();
+            String podId = CloudStackTopology.pod(admin, zoneId, "p1", Params.none());
+            String clusterId = CloudStackTopology.kvmCluster(admin, zoneId, "c1", Params.of("podid", podId));
             JsonNode added = admin.ok(
                     "addHost",
                     Params.of("zoneid", zoneId)
@@ -237,14 +218,7 @@ class CloudStackCommandsTest {
             assertThat(host1.get("clusterid").asText()).isEqualTo(clusterId);
             assertThat(host1.get("agentusername").asText()).isNotEmpty();
             assertThat(host1.get("agentpassword").asText()).isNotEmpty();
-            host2 = admin.ok(
-                            "addHost",
-                            Params.of("zoneid", zoneId)
-                                    .and("url", "http://192.168.0.12")
-                                    .and("hypervisor", "KVM")
-                                    .and("clusterid", clusterId))
-                    .get("host")
-                    .get(0)
+            host2 = CloudStackTopology.kvmHost(admin, zoneId, clusterId, "192.168.0.12", Params.none())
                     .get("id")
                     .asText();
             JsonNode hosts = admin.ok("listHosts", "zoneid", zoneId);

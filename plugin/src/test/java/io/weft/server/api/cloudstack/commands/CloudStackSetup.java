@@ -2,6 +2,7 @@ package io.weft.server.api.cloudstack.commands;
 
 import io.weft.testsupport.cloudstack.CloudStackClient;
 import io.weft.testsupport.cloudstack.CloudStackTenants;
+import io.weft.testsupport.cloudstack.CloudStackTopology;
 import io.weft.testsupport.cloudstack.Params;
 
 /** What several command tests set up first, through the CloudStack API like any client. */
@@ -15,15 +16,7 @@ final class CloudStackSetup {
 
     /** Creates an Advanced zone (root admins) and returns its id. */
     static String advancedZone(CloudStackClient admin, String name) {
-        return admin.ok(
-                        "createZone",
-                        Params.of("name", name)
-                                .and("networktype", "Advanced")
-                                .and("dns1", "8.8.8.8")
-                                .and("internaldns1", "10.0.0.2"))
-                .get("zone")
-                .get("id")
-                .asText();
+        return CloudStackTopology.advancedZone(admin, name, Params.none());
     }
 
     /** Creates a /24 network of the first network offering, gateway {@code gateway}; returns its id. */

@@ -14,6 +14,8 @@ import io.weft.spec.host.HostMessage;
 import io.weft.testsupport.ApiKeys;
 import io.weft.testsupport.ServerSettings;
 import io.weft.testsupport.cloudstack.CloudStackClient;
+import io.weft.testsupport.cloudstack.CloudStackTopology;
+import io.weft.testsupport.cloudstack.Params;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,19 +148,7 @@ class OperationsCommandsTest {
 
     @Test
     void hostsAndClustersAreUpdatedAndAHostInMaintenanceTakesNoNewVms() throws Exception {
-        String zone = admin.ok(
-                        "createZone",
-                        "name",
-                        "z-ops",
-                        "networktype",
-                        "Advanced",
-                        "dns1",
-                        "8.8.8.8",
-                        "internaldns1",
-                        "10.0.0.2")
-                .get("zone")
-                .get("id")
-                .asText();
+        String zone = CloudStackTopology.advancedZone(admin, "z-ops", Params.none());
         JsonNode addedCluster = admin.ok(
                 "addCluster",
                 "zoneid",
@@ -171,18 +161,7 @@ class OperationsCommandsTest {
                 "KVM");
         assertThat(addedCluster.get("count").asInt()).isEqualTo(1);
         String cluster = addedCluster.get("cluster").get(0).get("id").asText();
-        String host = admin.ok(
-                        "addHost",
-                        "zoneid",
-                        zone,
-                        "clusterid",
-                        cluster,
-                        "url",
-                        "http://192.168.7.11",
-                        "hypervisor",
-                        "KVM")
-                .get("host")
-                .get(0)
+        String host = CloudStackTopology.kvmHost(admin, zone, cluster, "192.168.7.11", Params.none())
                 .get("id")
                 .asText();
 
@@ -276,19 +255,7 @@ class OperationsCommandsTest {
 
     @Test
     void wireHygieneBooleansAllProjectsAndTheVanishedEntityText() {
-        String zone = admin.ok(
-                        "createZone",
-                        "name",
-                        "z-wire",
-                        "networktype",
-                        "Advanced",
-                        "dns1",
-                        "8.8.8.8",
-                        "internaldns1",
-                        "10.0.0.2")
-                .get("zone")
-                .get("id")
-                .asText();
+        String zone = CloudStackTopology.advancedZone(admin, "z-wire", Params.none());
         String network = admin.ok(
                         "createNetwork",
                         "name",
