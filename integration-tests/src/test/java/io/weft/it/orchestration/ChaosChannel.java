@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Between the dispatcher and the broker: drops, duplicates and delays (so reorders) updates while
  * chaos is on. Counts what it did, so the test can show the faults really happened.
  */
-final class ChaosChannel implements HostChannelDecorator {
+final class ChaosChannel implements HostChannelDecorator, AutoCloseable {
     final AtomicBoolean on = new AtomicBoolean(true);
     final AtomicLong dropped = new AtomicLong();
     final AtomicLong duplicated = new AtomicLong();
@@ -62,5 +62,11 @@ final class ChaosChannel implements HostChannelDecorator {
         } catch (Exception e) {
             // a delayed message that finds the broker gone is just one more lost message
         }
+    }
+
+    /** Stops the timer of delayed updates; those not yet sent are lost, as on a link that goes down. */
+    @Override
+    public void close() {
+        later.shutdownNow();
     }
 }
