@@ -75,7 +75,8 @@ final class ChaosWorkload {
                 .orElseThrow();
         for (int s = 0; s < 2; s++) {
             int third = s;
-            ec2Call("CreateSubnet", () -> ec2.createSubnet(r -> r.vpcId(vpcId).cidrBlock("172.16." + third + ".0/22"))
+            ec2Call("CreateSubnet", () -> ec2.createSubnet(
+                                    r -> r.vpcId(vpcId).cidrBlock("172.16." + third * 4 + ".0/22"))
                             .subnet()
                             .subnetId())
                     .ifPresent(belief.subnets::add);

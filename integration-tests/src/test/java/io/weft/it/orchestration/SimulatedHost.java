@@ -9,6 +9,7 @@ import io.weft.agent.process.CommandResult;
 import io.weft.agent.state.StateStore;
 import io.weft.agent.transport.JmsSettings;
 import io.weft.agent.transport.JmsTransport;
+import io.weft.rules.diff.StateDiff;
 import io.weft.rules.state.ChainEntry;
 import io.weft.rules.state.HostDesiredState;
 import io.weft.rules.state.IpSetEntry;
@@ -34,6 +35,7 @@ final class SimulatedHost implements AutoCloseable {
     private final InMemoryDataplane dataplane = new InMemoryDataplane();
     private java.util.function.UnaryOperator<io.weft.agent.core.AgentOutbox> outboxFaults = outbox -> outbox;
     private final Set<String> taps = new HashSet<>();
+    private long repairsOfEarlierRuns;
     private AgentRuntime runtime;
 
     SimulatedHost(String hostId, String brokerUrl, String user, String password, Path stateDir) {
@@ -66,6 +68,7 @@ final class SimulatedHost implements AutoCloseable {
     synchronized void stop() {
         if (runtime != null) {
             runtime.close();
+            repairsOfEarlierRuns += runtime.agent().driftRepairs();
             runtime = null;
         }
     }
@@ -112,10 +115,16 @@ final class SimulatedHost implements AutoCloseable {
         }
     }
 
+    /** Entries the agents of this host repaired in their periodic passes, over every restart. */
+    synchronized long driftRepairs() {
+        return repairsOfEarlierRuns + (runtime == null ? 0 : runtime.agent().driftRepairs());
+    }
+
     /**
      * Edits the dataplane behind the agent's back, with the tools' own commands: empties one of its
-     * chains and slips a stranger's address into one of its sets. Returns how many edits took
-     * (none on a host with nothing programmed, or while the agent is down).
+     * chains and slips a stranger's address into one of its sets. Returns how many entries now
+     * differ from what the agent holds, as its read-back sees them (none on a host with nothing
+     * programmed, or while the agent is down).
      */
     synchronized int tamper(SplittableRandom random) {
         if (runtime == null) {
@@ -135,7 +144,9 @@ final class SimulatedHost implements AutoCloseable {
             IpSetEntry set = sets.get(random.nextInt(sets.size()));
             edits += succeeded(Command.of("ipset", "add", set.name(), "192.0.2." + (1 + random.nextInt(254))));
         }
-        return edits;
+        return edits == 0
+                ? 0
+                : StateDiff.diff(dataplane.readBack().state(), desired).size();
     }
 
     private int succeeded(Command command) {
