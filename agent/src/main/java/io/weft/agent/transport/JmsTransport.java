@@ -82,6 +82,11 @@ public final class JmsTransport implements AgentTransport {
         while (!closed) {
             try {
                 connect(listener);
+                if (closed) {
+                    // Closed while connecting: the client may have swallowed the interrupt, so
+                    // waiting for the connection to be lost could wait forever with it open.
+                    return;
+                }
                 backoff = settings.minBackoff();
                 listener.onConnected();
                 lost.await();

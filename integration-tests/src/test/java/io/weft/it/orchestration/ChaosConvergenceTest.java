@@ -101,6 +101,7 @@ class ChaosConvergenceTest {
     private ChaosDatabase database;
     private WeftConfig config;
     private WeftServer server;
+    private CloudStackClient tenantClient;
     private Ec2Client ec2;
 
     @AfterEach
@@ -113,25 +114,7 @@ class ChaosConvergenceTest {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         long started = System.nanoTime();
         database = ChaosDatabase.create();
-        Map<String, String> settings = new HashMap<>(database.serverSettings());
-        settings.putAll(Map.of(
-                "dataDir",
-                dir.resolve("server").toString(),
-                "http.port",
-                Integer.toString(freePort()),
-                "broker.port",
-                Integer.toString(freePort()),
-                "ec2.port",
-                Integer.toString(freePort()),
-                "dispatch.ackTimeout",
-                "1s",
-                "dispatch.maxRetryBackoff",
-                "4s",
-                "dispatch.leaseDuration",
-                "3s",
-                "shutdown.gracePeriod",
-                "1s"));
-        config = WeftConfig.of(settings);
+        config = serverConfig();
         startServer();
         ChaosWorkload workload = setUpFleetAndTenant();
         workload.setUp();
@@ -150,24 +133,7 @@ class ChaosConvergenceTest {
 
         chaos.on.set(false);
         agents.values().stream().filter(a -> !a.running()).forEach(SimulatedHost::start);
-        await().atMost(Duration.ofMinutes(5))
-                .pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> {
-                    agents.values().forEach(SimulatedHost::plugTaps);
-                    Map<String, HostDesiredState> compiled = freshCompile();
-                    assertThat(compiled.keySet()).containsExactlyInAnyOrderElementsOf(agents.keySet());
-                    for (Map.Entry<String, HostDesiredState> host : compiled.entrySet()) {
-                        SimulatedHost agent = agents.get(host.getKey());
-                        assertThat(agent.agent().state().hash())
-                                .as("applied hash of host %s", host.getKey())
-                                .isEqualTo(host.getValue().hash());
-                        // What is on the host, read back as the agent reads it: nothing missing, nothing
-                        // left over (a chain, set, port or flow of a deleted NIC or group would show here).
-                        assertThat(StateDiff.diff(agent.dataplane().readBack().state(), host.getValue()))
-                                .as("dataplane of host %s against its fresh compile", host.getKey())
-                                .isEmpty();
-                    }
-                });
+        awaitEveryHostAndDataplaneEqualsItsFreshCompile();
         long converged = System.nanoTime();
 
         BeliefReadBack.check(workload.belief, tenantClient, ec2);
@@ -205,7 +171,49 @@ class ChaosConvergenceTest {
         }
     }
 
-    private CloudStackClient tenantClient;
+    /** Fixed ports, so that clients and agents find the server again after it restarts. */
+    private WeftConfig serverConfig() throws IOException {
+        Map<String, String> settings = new HashMap<>(database.serverSettings());
+        settings.putAll(Map.of(
+                "dataDir",
+                dir.resolve("server").toString(),
+                "http.port",
+                Integer.toString(freePort()),
+                "broker.port",
+                Integer.toString(freePort()),
+                "ec2.port",
+                Integer.toString(freePort()),
+                "dispatch.ackTimeout",
+                "1s",
+                "dispatch.maxRetryBackoff",
+                "4s",
+                "dispatch.leaseDuration",
+                "3s",
+                "shutdown.gracePeriod",
+                "1s"));
+        return WeftConfig.of(settings);
+    }
+
+    private void awaitEveryHostAndDataplaneEqualsItsFreshCompile() {
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    agents.values().forEach(SimulatedHost::plugTaps);
+                    Map<String, HostDesiredState> compiled = freshCompile();
+                    assertThat(compiled.keySet()).containsExactlyInAnyOrderElementsOf(agents.keySet());
+                    for (Map.Entry<String, HostDesiredState> host : compiled.entrySet()) {
+                        SimulatedHost agent = agents.get(host.getKey());
+                        assertThat(agent.agent().state().hash())
+                                .as("applied hash of host %s", host.getKey())
+                                .isEqualTo(host.getValue().hash());
+                        // What is on the host, read back as the agent reads it: nothing missing, nothing
+                        // left over (a chain, set, port or flow of a deleted NIC or group would show here).
+                        assertThat(StateDiff.diff(agent.dataplane().readBack().state(), host.getValue()))
+                                .as("dataplane of host %s against its fresh compile", host.getKey())
+                                .isEmpty();
+                    }
+                });
+    }
 
     /** The operator's part: zone, hosts with their agents, a tenant with keys for both APIs. */
     private ChaosWorkload setUpFleetAndTenant() {

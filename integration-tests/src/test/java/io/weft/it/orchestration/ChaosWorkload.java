@@ -174,14 +174,9 @@ final class ChaosWorkload {
     }
 
     private void deleteCsGroup() {
-        any(belief.csGroups.keySet(), random).ifPresent(group -> csSync(
-                        tenant, "deleteSecurityGroup", Params.of("id", group))
-                .ifPresent(answer -> {
-                    belief.csGroups.remove(group);
-                    belief.deletedCsGroups.add(group);
-                    belief.csRules.values().removeIf(rule -> rule.groupId().equals(group));
-                    belief.dropTagsOf(group);
-                }));
+        any(belief.csGroups.keySet(), random)
+                .ifPresent(group -> csSync(tenant, "deleteSecurityGroup", Params.of("id", group))
+                        .ifPresent(answer -> belief.csGroupDeleted(group)));
     }
 
     private void authorizeCsRule() {
@@ -331,12 +326,7 @@ final class ChaosWorkload {
     private void deleteEc2Group() {
         any(belief.ec2Groups.keySet(), random)
                 .ifPresent(group -> ec2Call("DeleteSecurityGroup", () -> ec2.deleteSecurityGroup(r -> r.groupId(group)))
-                        .ifPresent(answer -> {
-                            belief.ec2Groups.remove(group);
-                            belief.deletedEc2Groups.add(group);
-                            belief.ec2Rules.values().removeIf(owner -> owner.equals(group));
-                            belief.dropTagsOf(group);
-                        }));
+                        .ifPresent(answer -> belief.ec2GroupDeleted(group)));
     }
 
     private void authorizeEc2Rule() {
@@ -378,8 +368,8 @@ final class ChaosWorkload {
     private void revokeEc2Rule() {
         any(belief.ec2Rules.keySet(), random).ifPresent(rule -> {
             String group = belief.ec2Rules.get(rule);
-            // The direction is not remembered on purpose: the wrong one is refused and logged, the
-            // right one revokes; both are answers the run checks.
+            // The direction is left to chance on purpose: revoking a rule as the other direction
+            // must be refused and change nothing (the read-back then finds the rule still there).
             boolean egress = random.nextBoolean();
             Optional<Boolean> revoked = egress
                     ? ec2Call("RevokeSecurityGroupEgress", () -> ec2.revokeSecurityGroupEgress(

@@ -57,11 +57,6 @@ final class LoopbackProxy implements AutoCloseable {
         }
     }
 
-    /** Connections relayed now (each counted once per direction's socket pair). */
-    int openSockets() {
-        return sockets.size();
-    }
-
     @Override
     public void close() {
         cut();
@@ -73,11 +68,6 @@ final class LoopbackProxy implements AutoCloseable {
                 return;
             }
         }
-    }
-
-    /** Threads this relay still runs; zero after {@link #close()} once they noticed. */
-    long liveThreads() {
-        return threads.stream().filter(Thread::isAlive).count();
     }
 
     private static ServerSocket listen(int port) throws IOException {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 
 /**
  * What the chaos workload believes exists, built only from the answers the server committed, and
@@ -70,6 +71,32 @@ final class WorkloadBelief {
             }
         });
         return attached;
+    }
+
+    /** A CloudStack group deleted: its rules and tags went with it. */
+    void csGroupDeleted(String group) {
+        csGroups.remove(group);
+        deletedCsGroups.add(group);
+        forget(csRules, rule -> rule.groupId().equals(group), revokedCsRules);
+        dropTagsOf(group);
+    }
+
+    /** An EC2 group deleted: its rules and tags went with it. */
+    void ec2GroupDeleted(String group) {
+        ec2Groups.remove(group);
+        deletedEc2Groups.add(group);
+        forget(ec2Rules, owner -> owner.equals(group), revokedEc2Rules);
+        dropTagsOf(group);
+    }
+
+    private static <V> void forget(Map<String, V> rules, Predicate<V> ofGroup, Set<String> gone) {
+        rules.entrySet().removeIf(rule -> {
+            boolean goes = ofGroup.test(rule.getValue());
+            if (goes) {
+                gone.add(rule.getKey());
+            }
+            return goes;
+        });
     }
 
     /** Forgets the tags of a resource that is gone; they went with it. */
