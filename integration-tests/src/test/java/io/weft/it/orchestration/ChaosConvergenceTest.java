@@ -101,6 +101,9 @@ class ChaosConvergenceTest {
     private ChaosDatabase database;
     private WeftConfig config;
     private WeftServer server;
+    private ApiKeys adminKeys;
+    private ApiKeys tenantKeys;
+    private ChaosWorkload workload;
     private CloudStackClient tenantClient;
     private Ec2Client ec2;
 
@@ -116,7 +119,7 @@ class ChaosConvergenceTest {
         database = ChaosDatabase.create();
         config = serverConfig();
         startServer();
-        ChaosWorkload workload = setUpFleetAndTenant();
+        workload = setUpFleetAndTenant();
         workload.setUp();
         long setUp = System.nanoTime();
 
@@ -244,17 +247,9 @@ class ChaosConvergenceTest {
                             .withOutboxFaults(this::faultyReplies)
                             .start());
         }
-        CloudStackClient admin =
-                CloudStackClient.of(server.cloudStackUri(), ApiKeys.fromCredentialsFile(server.adminCredentialsFile()));
-        ApiKeys keys = CloudStackTenants.create(admin, "chaos");
-        tenantClient = admin.as(keys);
-        ec2 = Ec2Client.builder()
-                .endpointOverride(server.ec2Uri().orElseThrow())
-                .region(Region.of("weft-test-1"))
-                .credentialsProvider(
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.apiKey(), keys.secretKey())))
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
+        adminKeys = ApiKeys.fromCredentialsFile(server.adminCredentialsFile());
+        tenantKeys = CloudStackTenants.create(CloudStackClient.of(server.cloudStackUri(), adminKeys), "chaos");
+        CloudStackClient admin = connectClients();
         String domainId = admin.ok("listDomains", "name", "ROOT")
                 .get("domain")
                 .get(0)
@@ -266,13 +261,31 @@ class ChaosConvergenceTest {
                 .get(0)
                 .get("id")
                 .asText();
-        return new ChaosWorkload(
+        workload = new ChaosWorkload(
                 random,
                 tenantClient,
                 admin,
                 ec2,
                 new ChaosWorkload.Fixture(zone.id().toString(), domainId, "chaos", offering, hostIds),
                 hostCount * 2);
+        return workload;
+    }
+
+    /** CloudStack clients for the root admin and the tenant, and the tenant's EC2 client; returns the admin's. */
+    private CloudStackClient connectClients() {
+        if (ec2 != null) {
+            ec2.close();
+        }
+        CloudStackClient admin = CloudStackClient.of(server.cloudStackUri(), adminKeys);
+        tenantClient = admin.as(tenantKeys);
+        ec2 = Ec2Client.builder()
+                .endpointOverride(server.ec2Uri().orElseThrow())
+                .region(Region.of("weft-test-1"))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(tenantKeys.apiKey(), tenantKeys.secretKey())))
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+        return admin;
     }
 
     /** The round's fault schedule, by the operation's place in the round. */
@@ -361,6 +374,8 @@ class ChaosConvergenceTest {
     private void restartServer() {
         server.close();
         startServer();
+        CloudStackClient admin = connectClients();
+        workload.useClients(tenantClient, admin, ec2);
         faults.count(Kind.SERVER_RESTART);
     }
 

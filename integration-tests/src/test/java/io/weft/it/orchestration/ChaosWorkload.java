@@ -41,9 +41,9 @@ final class ChaosWorkload {
     final CallLog log = new CallLog();
     final WorkloadBelief belief = new WorkloadBelief();
     private final SplittableRandom random;
-    private final CloudStackClient tenant;
-    private final CloudStackClient admin;
-    private final Ec2Client ec2;
+    private CloudStackClient tenant;
+    private CloudStackClient admin;
+    private Ec2Client ec2;
     private final Fixture fixture;
     private final int maxVms;
     private String vpcId;
@@ -62,6 +62,16 @@ final class ChaosWorkload {
         this.ec2 = ec2;
         this.fixture = fixture;
         this.maxVms = maxVms;
+    }
+
+    /**
+     * New clients after a server restart, as programs reconnect: the connections the old ones kept
+     * alive died with that server, and the first request on one would get no answer at all.
+     */
+    void useClients(CloudStackClient newTenant, CloudStackClient newAdmin, Ec2Client newEc2) {
+        this.tenant = newTenant;
+        this.admin = newAdmin;
+        this.ec2 = newEc2;
     }
 
     /** Networks, a VPC with subnets and a few groups of each API, so that every move has something to act on. */
