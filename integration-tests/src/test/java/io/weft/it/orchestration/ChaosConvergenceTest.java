@@ -150,11 +150,6 @@ class ChaosConvergenceTest {
                 .mapToInt(a -> a.agent().state().desired().size())
                 .sum();
 
-        closeEverything();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(runThreadsLeft(before))
-                .as("threads of the run still alive")
-                .isEmpty());
-
         System.out.printf(
                 "chaos: %d hosts, seed %d, %d operations (set-up %d s, workload %d s, convergence %d s);"
                         + " %d dataplane entries compared; %d drifted entries repaired by periodic passes%n",
@@ -167,6 +162,11 @@ class ChaosConvergenceTest {
                 dataplaneEntries,
                 driftRepairs);
         System.out.println("chaos: " + faults.line());
+        closeEverything();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(runThreadsLeft(before))
+                .as("threads of the run still alive")
+                .isEmpty());
+
         assertThat(workload.log.committedCount()).isGreaterThan(operations / 2);
         assertThat(driftRepairs).as("entries the agents repaired").isPositive();
         for (Kind kind : Kind.values()) {
