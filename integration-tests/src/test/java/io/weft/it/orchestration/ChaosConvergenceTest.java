@@ -354,11 +354,16 @@ class ChaosConvergenceTest {
         }
     }
 
+    /** Edits {@code count} hosts that have something programmed (most of a large fleet may not, early on). */
     private void editDataplanes(int count) {
         List<SimulatedHost> all = new ArrayList<>(agents.values());
-        for (int i = 0; i < count; i++) {
-            faults.count(
-                    Kind.DATAPLANE_EDIT, all.get(random.nextInt(all.size())).tamper(random));
+        int edited = 0;
+        for (int tries = 0; edited < count && tries < 20 * count; tries++) {
+            int drifted = all.get(random.nextInt(all.size())).tamper(random);
+            if (drifted > 0) {
+                faults.count(Kind.DATAPLANE_EDIT, drifted);
+                edited++;
+            }
         }
     }
 
