@@ -14,6 +14,7 @@ import io.weft.server.broker.MessageBroker;
 import io.weft.server.dispatch.DispatcherRuntime;
 import io.weft.server.http.HttpModule;
 import io.weft.server.http.WeftHttpServer;
+import io.weft.server.jobs.AsyncJobs;
 import io.weft.server.metrics.MetricsModule;
 import io.weft.server.persistence.Database;
 import io.weft.server.tenancy.TenancyBootstrap;
@@ -125,6 +126,7 @@ public final class WeftServer implements AutoCloseable {
             }
         }
         injector.getInstance(HostService.class).grantAllAgents();
+        stopJobsBeforeTheDatabase();
         DispatcherRuntime dispatcher = injector.getInstance(DispatcherRuntime.class);
         dispatcher.start();
         started.add(new Step("dispatcher", dispatcher::close));
@@ -146,6 +148,14 @@ public final class WeftServer implements AutoCloseable {
     /** {@code http://host:port} of the HTTP listener, with the bound port. */
     public URI baseUri() {
         return injector.getInstance(WeftHttpServer.class).baseUri();
+    }
+
+    /** Async jobs run on threads of their own, which would outlive the server if nobody stopped them. */
+    private void stopJobsBeforeTheDatabase() {
+        Binding<AsyncJobs> binding = injector.getExistingBinding(Key.get(AsyncJobs.class));
+        if (binding != null) {
+            started.add(new Step("async jobs", binding.getProvider().get()::close));
+        }
     }
 
     /** The EC2 Query API listens on its own port, when its module is installed. */

@@ -43,6 +43,7 @@ public final class JmsTransport implements AgentTransport {
     private volatile boolean closed;
     private volatile CountDownLatch lost = new CountDownLatch(1);
     private Thread supervisor;
+    private ActiveMQConnectionFactory factory;
     private Connection connection;
     private Session producerSession;
     private MessageProducer producer;
@@ -63,11 +64,29 @@ public final class JmsTransport implements AgentTransport {
         supervisor.start();
     }
 
+    /**
+     * Connects and reconnects until closed. Whichever way the loop ends (closed, or interrupted by
+     * {@link #close()} while a connection was being made), the connection it made is closed here,
+     * on this thread: {@code close()} may run before that connection was published.
+     */
     private void supervise(Listener listener) {
+        try {
+            superviseUntilClosed(listener);
+        } finally {
+            disconnect();
+        }
+    }
+
+    private void superviseUntilClosed(Listener listener) {
         Duration backoff = settings.minBackoff();
         while (!closed) {
             try {
                 connect(listener);
+                if (closed) {
+                    // Closed while connecting: the client may have swallowed the interrupt, so
+                    // waiting for the connection to be lost could wait forever with it open.
+                    return;
+                }
                 backoff = settings.minBackoff();
                 listener.onConnected();
                 lost.await();
@@ -95,8 +114,14 @@ public final class JmsTransport implements AgentTransport {
 
     private void connect(Listener listener) throws JMSException {
         lost = new CountDownLatch(1);
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(settings.brokerUrl());
-        Connection fresh = factory.createConnection(settings.username(), settings.password());
+        ActiveMQConnectionFactory freshFactory = new ActiveMQConnectionFactory(settings.brokerUrl());
+        Connection fresh;
+        try {
+            fresh = freshFactory.createConnection(settings.username(), settings.password());
+        } catch (JMSException | RuntimeException e) {
+            freshFactory.close();
+            throw e;
+        }
         try {
             fresh.setExceptionListener(e -> {
                 LOG.warn("host {}: connection lost: {}", hostId, e.getMessage());
@@ -117,6 +142,7 @@ public final class JmsTransport implements AgentTransport {
             Session sendSession = fresh.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer sender = sendSession.createProducer(sendSession.createQueue(HostQueues.MANAGER));
             synchronized (sendLock) {
+                factory = freshFactory;
                 connection = fresh;
                 producerSession = sendSession;
                 producer = sender;
@@ -125,6 +151,7 @@ public final class JmsTransport implements AgentTransport {
             LOG.info("host {}: connected to {}", hostId, settings.brokerUrl());
         } catch (JMSException | RuntimeException e) {
             closeQuietly(fresh);
+            freshFactory.close();
             throw e;
         }
     }
@@ -184,14 +211,21 @@ public final class JmsTransport implements AgentTransport {
 
     private void disconnect() {
         Connection old;
+        ActiveMQConnectionFactory oldFactory;
         synchronized (sendLock) {
             old = connection;
+            oldFactory = factory;
             connection = null;
+            factory = null;
             producer = null;
             producerSession = null;
         }
         if (old != null) {
             closeQuietly(old);
+        }
+        if (oldFactory != null) {
+            // Its server locator holds a connector on the broker's shared event loop until closed.
+            oldFactory.close();
         }
     }
 

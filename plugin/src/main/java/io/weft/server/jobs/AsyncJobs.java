@@ -62,6 +62,19 @@ public final class AsyncJobs {
         failAbandonedJobs();
     }
 
+    /**
+     * Stops the job threads when the server stops. A job still running is interrupted and stays
+     * pending in the database, where the next start fails it as abandoned.
+     */
+    public void close() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Records and starts a job; returns its id. Never runs the task on the calling thread. */
     public String submit(Caller caller, JobTask task) {
         Optional<JobInstance> instance = task.instance();
