@@ -15,8 +15,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * {@code ./weft bench S|M|L [--vs-ovn]}: the whole system on one generated scenario, each part
@@ -32,6 +34,7 @@ public final class Bench {
             new ObjectMapper().registerModule(new Jdk8Module()).enable(SerializationFeature.INDENT_OUTPUT);
     /** Cold starts run in a child JVM sized like a small production server. */
     private static final List<String> SERVER_JVM = List.of("-Xmx4g");
+
     private static final Duration COLD_START_ACK_TIMEOUT = Duration.ofSeconds(1);
     private static final int API_THREADS = 4;
 
@@ -49,8 +52,13 @@ public final class Bench {
         }
         BenchResults results = run(options);
         write(options, results);
-        System.out.println("weft bench: figures in " + options.outputDirectory().resolve(options.shape().name() + ".json")
-                + ", section '" + PerformanceSection.name(options) + "' of " + options.performancePage());
+        if (!results.failures().isEmpty()) {
+            System.err.println("weft bench: " + results.failures().size() + " part(s) failed: " + results.failures());
+            System.exit(1);
+        }
+        System.out.println("weft bench: figures in "
+                + options.outputDirectory().resolve(options.shape().name() + ".json") + ", section '"
+                + PerformanceSection.name(options) + "' of " + options.performancePage());
     }
 
     static BenchResults run(BenchOptions options) throws Exception {
@@ -59,63 +67,103 @@ public final class Bench {
         Scenario scenario = ScenarioGenerator.generate(options.shape(), options.seed());
         ScenarioFacts facts = ScenarioFacts.of(scenario, (System.nanoTime() - started) / 1e6);
         progress(options, "scenario " + facts);
+        Stages stages = new Stages(options);
 
-        progress(options, "dispatch core, " + options.repeats() + " loads");
-        DispatchFigures.Report dispatch =
-                new DispatchFigures(scenario, options.repeats()).measure(String.valueOf(machine.loadAverageBefore()));
+        DispatchFigures.Report dispatch = stages.run(
+                "dispatch core, " + options.repeats() + " loads", () -> new DispatchFigures(scenario, options.repeats())
+                        .measure(String.valueOf(machine.loadAverageBefore())));
         System.gc();
 
-        progress(options, "loading through the services (reused when already loaded)");
         Path dataRoot = options.repository().resolve(Path.of("benchmarks", "target", "bench-data"));
         Files.createDirectories(dataRoot);
-        PopulatedDataDir data = PopulatedDataDir.ensure(
-                dataRoot, scenario, BenchDatabase.named("h2", scenario.shape().name(), scenario.seed()), 2);
-        Path serverLog = dataRoot.resolve(data.dataDir().getFileName() + "-server.log");
-
-        progress(options, "cold starts, " + options.repeats());
-        ColdStartFigures coldStart =
-                new ColdStart(data, SERVER_JVM, COLD_START_ACK_TIMEOUT, serverLog).measure(options.repeats());
-
-        progress(options, "API throughput");
-        ApiThroughputFigures api = apiThroughput(data, serverLog, options);
-
+        PopulatedDataDir data = stages.run(
+                "loading through the services (reused when already loaded)",
+                () -> PopulatedDataDir.ensure(
+                        dataRoot,
+                        scenario,
+                        BenchDatabase.named("h2", scenario.shape().name(), scenario.seed()),
+                        2));
+        ColdStartFigures coldStart = null;
+        ApiThroughputFigures api = null;
         EndToEndReport.Report endToEnd = null;
-        WeftMembershipTiming.Figures membership = null;
-        if (!options.streamDuration().isZero()) {
-            progress(options, options.shape().hosts() + " agents, " + options.changesPerSecond() + " changes/s for "
-                    + options.streamDuration().toSeconds() + " s");
-            data.emptyBrokerJournal();
-            try (WeftServer server = WeftServer.start(WeftConfig.of(data.serverSettings().asMap()))) {
-                Scenario.Nic moved = OvnBenchmark.membershipNic(scenario);
-                ScenarioTarget target = new ScenarioTarget(server, scenario, data.loaded(), moved);
-                Path agentState = dataRoot.resolve(data.dataDir().getFileName() + "-agents");
-                WeftMembershipTiming.Figures[] timed = new WeftMembershipTiming.Figures[1];
-                endToEnd = EndToEndReport.measure(target, endToEndOptions(options), agentState, attached -> {
-                    progress(options, "the membership change OVN also makes");
-                    timed[0] = new WeftMembershipTiming(attached).measure(scenario, data.loaded(), moved, options.repeats());
-                });
-                membership = timed[0];
+        WeftMembershipTiming.Figures[] membership = new WeftMembershipTiming.Figures[1];
+        if (data != null) {
+            Path serverLog = dataRoot.resolve(data.dataDir().getFileName() + "-server.log");
+            coldStart = stages.run("cold starts, " + options.repeats(), () -> new ColdStart(
+                            data, SERVER_JVM, COLD_START_ACK_TIMEOUT, serverLog)
+                    .measure(options.repeats()));
+            api = stages.run("API throughput", () -> apiThroughput(data, serverLog, options));
+            if (!options.streamDuration().isZero()) {
+                endToEnd = stages.run(
+                        options.shape().hosts() + " agents, " + options.changesPerSecond() + " changes/s for "
+                                + options.streamDuration().toSeconds() + " s",
+                        () -> {
+                            data.emptyBrokerJournal();
+                            try (WeftServer server = WeftServer.start(
+                                    WeftConfig.of(data.serverSettings().asMap()))) {
+                                Scenario.Nic moved = OvnBenchmark.membershipNic(scenario);
+                                ScenarioTarget target = new ScenarioTarget(server, scenario, data.loaded(), moved);
+                                Path agentState =
+                                        dataRoot.resolve(data.dataDir().getFileName() + "-agents");
+                                return EndToEndReport.measure(
+                                        target, endToEndOptions(options), agentState, attached -> {
+                                            progress(options, "the membership change OVN also makes");
+                                            membership[0] = new WeftMembershipTiming(attached)
+                                                    .measure(scenario, data.loaded(), moved, options.repeats());
+                                        });
+                            }
+                        });
             }
         }
-
-        EquivalentHost equivalentHost = EquivalentHost.of(scenario);
-        OvnFigures ovn = null;
-        if (options.versusOvn()) {
-            progress(options, "OVN on the same scenario");
-            ovn = OvnBenchmark.run(options.shape(), options.seed(), options.repeats());
-        }
+        EquivalentHost equivalentHost = stages.run("what host 0 holds", () -> EquivalentHost.of(scenario));
+        OvnFigures ovn = options.versusOvn()
+                ? stages.run(
+                        "OVN on the same scenario",
+                        () -> OvnBenchmark.run(options.shape(), options.seed(), options.repeats()))
+                : null;
         return new BenchResults(
                 commandLine(options),
                 machine.finished(),
                 facts,
+                stages.failures(),
                 dispatch,
-                data.loadFigures().orElse(null),
+                data == null ? null : data.loadFigures().orElse(null),
                 coldStart,
                 api,
                 endToEnd,
-                membership,
+                membership[0],
                 equivalentHost,
                 ovn);
+    }
+
+    /**
+     * Runs the measurements one after another; one that fails is reported and the others still
+     * run, so a long run at M or L is not lost to one part. The run then exits with a failure.
+     */
+    private static final class Stages {
+        private final BenchOptions options;
+        private final List<String> failures = new ArrayList<>();
+
+        Stages(BenchOptions options) {
+            this.options = options;
+        }
+
+        <T> T run(String what, Callable<T> measurement) {
+            progress(options, what);
+            try {
+                return measurement.call();
+            } catch (Exception | AssertionError e) {
+                String failure = what + ": " + e;
+                System.err.println("weft bench " + options.shape().name() + ": FAILED " + failure);
+                e.printStackTrace();
+                failures.add(failure);
+                return null;
+            }
+        }
+
+        List<String> failures() {
+            return List.copyOf(failures);
+        }
     }
 
     private static ApiThroughputFigures apiThroughput(PopulatedDataDir data, Path log, BenchOptions options) {

@@ -54,7 +54,8 @@ public record BenchOptions(
                 case "--repeats" -> repeats = positive(value(arguments, ++i, argument), argument);
                 case "--duration" -> duration = Duration.ofSeconds(Long.parseLong(value(arguments, ++i, argument)));
                 case "--rate" -> rate = positive(value(arguments, ++i, argument), argument);
-                case "--repository" -> repository = Path.of(value(arguments, ++i, argument)).toAbsolutePath();
+                case "--repository" -> repository =
+                        Path.of(value(arguments, ++i, argument)).toAbsolutePath();
                 case "--out" -> out = Path.of(value(arguments, ++i, argument));
                 case "--page" -> page = Path.of(value(arguments, ++i, argument));
                 default -> {

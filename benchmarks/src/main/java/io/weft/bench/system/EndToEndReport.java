@@ -78,8 +78,7 @@ public final class EndToEndReport {
      * settled and every agent is back in sync, before the mixed load: a further measurement that
      * needs the whole fleet attached without paying for its start again.
      */
-    public static Report measure(
-            LoadTarget target, Options options, Path agentStateRoot, Consumer<LoadTarget> inSync) {
+    public static Report measure(LoadTarget target, Options options, Path agentStateRoot, Consumer<LoadTarget> inSync) {
         String loadBefore = loadAverage();
         ConvergenceQueries convergence = target.server().injector().getInstance(ConvergenceQueries.class);
         try (AgentFleet fleet = AgentFleet.startInSync(

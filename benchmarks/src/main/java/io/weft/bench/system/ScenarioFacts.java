@@ -24,7 +24,9 @@ public record ScenarioFacts(
         int referencing = 0;
         for (Scenario.Group group : scenario.groups()) {
             rules += group.rules().size();
-            referencing += (int) group.rules().stream().filter(Scenario.Rule::referencesGroup).count();
+            referencing += (int) group.rules().stream()
+                    .filter(Scenario.Rule::referencesGroup)
+                    .count();
         }
         int memberships = 0;
         int bigMembers = 0;

@@ -83,14 +83,17 @@ final class WeftMembershipTiming {
             ChangeStatus status = convergence.change(changeId);
             long now = System.nanoTime();
             if (status.dispatched()) {
-                if (equivalentAcked < 0 && Boolean.TRUE.equals(status.appliedByHost().get(equivalentHost))) {
+                if (equivalentAcked < 0
+                        && Boolean.TRUE.equals(status.appliedByHost().get(equivalentHost))) {
                     equivalentAcked = now;
                 }
                 if (status.live()) {
                     if (!status.appliedByHost().containsKey(equivalentHost)) {
-                        throw new IllegalStateException("the change did not reach the equivalent host " + equivalentHost);
+                        throw new IllegalStateException(
+                                "the change did not reach the equivalent host " + equivalentHost);
                     }
-                    return new Timed(millis(equivalentAcked - answered), millis(now - answered), status.affectedHosts());
+                    return new Timed(
+                            millis(equivalentAcked - answered), millis(now - answered), status.affectedHosts());
                 }
             }
             LockSupport.parkNanos(500_000);
