@@ -8,11 +8,11 @@ import io.weft.server.tags.TaggedType;
 import io.weft.server.tenancy.Account;
 import io.weft.server.tenancy.QueryFilter;
 import io.weft.server.tenancy.Visibility;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import org.hibernate.Session;
 
 /** Reads and writes VMs, NICs, their group memberships and address pairs in the caller's transaction. */
@@ -74,10 +74,31 @@ public final class ComputeStore {
         return filter.page(session, "select n", NICS, "n.created, n.uuid", Nic.class, page);
     }
 
-    public Paged<VirtualMachine> listVms(
-            Session session, Visibility visibility, Set<UUID> ids, Optional<UUID> accountId, Page page) {
-        QueryFilter filter = new QueryFilter().visible(visibility, "a", "d").in("v.uuid", "ids", ids);
-        accountId.ifPresent(id -> filter.where("a.uuid = :account", "account", id));
+    /** One page of the VMs {@code query} selects, by name, filtered and counted in the database. */
+    public Paged<VirtualMachine> listVms(Session session, Visibility visibility, VirtualMachineQuery query, Page page) {
+        QueryFilter filter = new QueryFilter().visible(visibility, "a", "d").in("v.uuid", "ids", query.ids());
+        query.accountId().ifPresent(id -> filter.where("a.uuid = :account", "account", id));
+        query.zoneId().ifPresent(id -> filter.where("v.zone.uuid = :zone", "zone", id));
+        query.hostId().ifPresent(id -> filter.where("v.host.uuid = :host", "host", id));
+        query.networkId()
+                .ifPresent(id -> filter.where(
+                        "exists (from Nic n where n.vm = v and n.network.uuid = :network)", "network", id));
+        query.groupId()
+                .ifPresent(id -> filter.where(
+                        "exists (from NicSecurityGroup m where m.nic.vm = v and m.securityGroup.uuid = :group)",
+                        "group",
+                        id));
+        if (query.state().isPresent()) {
+            Optional<VmState> state = Arrays.stream(VmState.values())
+                    .filter(s -> s.name().equalsIgnoreCase(query.state().get()))
+                    .findFirst();
+            if (state.isEmpty()) {
+                return new Paged<>(List.of(), 0);
+            }
+            filter.where("v.state = :state", "state", state.get());
+        }
+        query.name().ifPresent(name -> filter.where("lower(v.name) = :name", "name", name.toLowerCase(Locale.ROOT)));
+        query.keyword().ifPresent(keyword -> filter.containing("v.name", "keyword", keyword));
         return filter.page(session, "select v", VMS, "v.name, v.uuid", VirtualMachine.class, page);
     }
 

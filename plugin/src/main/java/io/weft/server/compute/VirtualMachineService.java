@@ -134,8 +134,13 @@ public final class VirtualMachineService {
     }
 
     public Paged<VirtualMachineView> list(Caller caller, Set<UUID> ids, Optional<UUID> accountId, Page page) {
+        return list(caller, VirtualMachineQuery.of(ids, accountId), page);
+    }
+
+    /** One page of the VMs {@code query} selects that the caller may see, and how many there are in all. */
+    public Paged<VirtualMachineView> list(Caller caller, VirtualMachineQuery query, Page page) {
         return sessions.fromTransaction(session -> {
-            Paged<VirtualMachine> found = store.listVms(session, Visibility.of(caller), ids, accountId, page);
+            Paged<VirtualMachine> found = store.listVms(session, Visibility.of(caller), query, page);
             return new Paged<>(
                     found.items().stream()
                             .map(vm -> ComputeViews.vm(session, store, vm))

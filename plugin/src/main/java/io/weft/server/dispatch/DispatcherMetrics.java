@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 public final class DispatcherMetrics {
     /** Hashless resync requests that came within a host's pacing interval and were deferred. */
     public static final String RESYNCS_DEFERRED = "weft_dispatch_resyncs_deferred";
+    /** Updates the broker refused or did not confirm; each host concerned is resent after the ack timeout. */
+    public static final String SEND_FAILURES = "weft_dispatch_send_failures";
 
     private final Counter updatesSent;
     private final Counter fullResends;
@@ -26,7 +28,7 @@ public final class DispatcherMetrics {
     public DispatcherMetrics(MeterRegistry metrics) {
         this.updatesSent = metrics.counter("weft_dispatch_updates_sent");
         this.fullResends = metrics.counter("weft_dispatch_full_resends");
-        this.sendFailures = metrics.counter("weft_dispatch_send_failures");
+        this.sendFailures = metrics.counter(SEND_FAILURES);
         this.hostsConfirmed = metrics.counter("weft_dispatch_hosts_confirmed");
         this.resyncsDeferred = metrics.counter(RESYNCS_DEFERRED);
         metrics.gauge("weft_dispatch_leader", leader);

@@ -2,8 +2,10 @@ package io.weft.server.dispatch.messaging;
 
 import static java.util.Objects.requireNonNull;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.weft.server.broker.BrokerCredentials;
 import io.weft.server.broker.MessageBroker;
+import io.weft.server.dispatch.DispatcherMetrics;
 import io.weft.server.dispatch.HostChannel;
 import io.weft.server.dispatch.HostChannelDecorator;
 import io.weft.server.dispatch.HostConnections;
@@ -19,10 +21,13 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * server's own connections retry forever, so a broker restart only delays dispatching.
  */
 public final class HostMessaging implements HostConnections {
+    private static final int CONFIRMATION_WINDOW_BYTES = 1024 * 1024;
+
     private final MessageBroker broker;
     private final BrokerCredentials manager;
     private final HostChannelDecorator decorator;
     private final AgentSenders senders;
+    private final MeterRegistry metrics;
     private ActiveMQConnectionFactory factory;
     private JmsHostChannel jms;
     // Read by the dispatcher's thread, set by the thread that starts the server.
@@ -31,11 +36,16 @@ public final class HostMessaging implements HostConnections {
 
     @Inject
     public HostMessaging(
-            MessageBroker broker, BrokerCredentials manager, HostChannelDecorator decorator, AgentSenders senders) {
+            MessageBroker broker,
+            BrokerCredentials manager,
+            HostChannelDecorator decorator,
+            AgentSenders senders,
+            MeterRegistry metrics) {
         this.broker = requireNonNull(broker, "broker is null");
         this.manager = requireNonNull(manager, "manager is null");
         this.decorator = requireNonNull(decorator, "decorator is null");
         this.senders = requireNonNull(senders, "senders is null");
+        this.metrics = requireNonNull(metrics, "metrics is null");
     }
 
     /**
@@ -49,7 +59,9 @@ public final class HostMessaging implements HostConnections {
         factory.setRetryInterval(200);
         factory.setRetryIntervalMultiplier(1.5);
         factory.setMaxRetryInterval(5000);
-        jms = new JmsHostChannel(factory);
+        // The broker confirms the channel's asynchronous sends in batches of this many bytes.
+        factory.setConfirmationWindowSize(CONFIRMATION_WINDOW_BYTES);
+        jms = new JmsHostChannel(factory, metrics.counter(DispatcherMetrics.SEND_FAILURES));
         channel = decorator.apply(jms);
         inbox = new ManagerInbox(factory, inboxHandler, senders);
         inbox.start();

@@ -11,7 +11,7 @@ import io.weft.server.api.cloudstack.TrackedCommand;
 import io.weft.server.api.cloudstack.commands.VmResponses.VmResponse;
 import io.weft.server.compute.NewVirtualMachine;
 import io.weft.server.compute.NicSpec;
-import io.weft.server.compute.NicView;
+import io.weft.server.compute.VirtualMachineQuery;
 import io.weft.server.compute.VirtualMachineService;
 import io.weft.server.compute.VirtualMachineView;
 import io.weft.server.compute.VmState;
@@ -20,7 +20,7 @@ import io.weft.server.error.WeftException;
 import io.weft.server.jobs.JobInstance;
 import io.weft.server.securitygroup.GroupRef;
 import io.weft.server.service.Mutation;
-import io.weft.server.service.Page;
+import io.weft.server.service.Paged;
 import io.weft.server.tags.TaggedType;
 import io.weft.server.tenancy.Caller;
 import jakarta.inject.Inject;
@@ -212,37 +212,31 @@ final class VmCommands {
                 }
                 ids = both;
             }
-            Optional<UUID> zone = params.uuid("zoneid");
-            Optional<UUID> host = params.uuid("hostid");
-            Optional<UUID> network = params.uuid("networkid");
-            Optional<UUID> group = params.uuid("securitygroupid");
-            Optional<String> state = params.get("state");
-            java.util.List<VirtualMachineView> all = vms.list(caller, ids, owners.owner(caller, params), Page.ALL)
-                    .items();
+            Optional<UUID> wanted = params.uuid("id");
+            if (wanted.isPresent()) {
+                if (!ids.isEmpty() && !ids.contains(wanted.get())) {
+                    return CloudStackResult.list("virtualmachine", java.util.List.of(), 0);
+                }
+                ids = Set.of(wanted.get());
+            }
+            // Filtered, counted and paged in the database: an account's VMs are many, a page is few.
+            VirtualMachineQuery query = new VirtualMachineQuery(
+                    ids,
+                    owners.owner(caller, params),
+                    params.uuid("zoneid"),
+                    params.uuid("hostid"),
+                    params.uuid("networkid"),
+                    params.uuid("securitygroupid"),
+                    params.get("state"),
+                    params.get("name"),
+                    params.get("keyword"));
+            Paged<VirtualMachineView> page = vms.list(caller, query, Listing.page(params, api));
             Map<UUID, java.util.List<Tags.TagResponse>> tagsById = tags.of(
                     caller,
                     TaggedType.VM,
-                    all.stream().map(VirtualMachineView::id).toList());
-            return Listing.of(
-                    "virtualmachine",
-                    all,
-                    params,
-                    api,
-                    VirtualMachineView::id,
-                    VirtualMachineView::name,
-                    vm -> zone.map(z -> z.equals(vm.zoneId())).orElse(true)
-                            && host.map(h -> vm.hostId().equals(Optional.of(h))).orElse(true)
-                            && network.map(n -> vm.nics().stream()
-                                            .anyMatch(nic -> nic.networkId().equals(n)))
-                                    .orElse(true)
-                            && group.map(g -> vm.nics().stream()
-                                            .flatMap(nic -> nic.groups().stream())
-                                            .map(NicView.GroupSummary::id)
-                                            .anyMatch(g::equals))
-                                    .orElse(true)
-                            && state.map(s -> s.equalsIgnoreCase(vm.state().name()))
-                                    .orElse(true),
-                    vm -> VmResponse.of(vm).withTags(tagsById.getOrDefault(vm.id(), java.util.List.of())));
+                    page.items().stream().map(VirtualMachineView::id).toList());
+            return Listing.of("virtualmachine", page, vm -> VmResponse.of(vm)
+                    .withTags(tagsById.getOrDefault(vm.id(), java.util.List.of())));
         }
     }
 

@@ -40,6 +40,7 @@ class VirtualMachineCommandsTest {
     private static String host1;
     private static String host2;
     private static String vmId;
+    private static String zone;
 
     @BeforeAll
     static void start() {
@@ -48,7 +49,7 @@ class VirtualMachineCommandsTest {
         admin = CloudStackClient.of(server.cloudStackUri(), ApiKeys.fromCredentialsFile(server.adminCredentialsFile()));
         ann = CloudStackSetup.tenant(admin, "ann");
         ben = CloudStackSetup.tenant(admin, "ben");
-        String zone = CloudStackSetup.advancedZone(admin, "z1");
+        zone = CloudStackSetup.advancedZone(admin, "z1");
         String cluster = admin.ok(
                         "addCluster",
                         Params.of("zoneid", zone)
@@ -62,18 +63,7 @@ class VirtualMachineCommandsTest {
         host1 = host(zone, cluster, "192.168.0.11");
         host2 = host(zone, cluster, "192.168.0.12");
         String network = CloudStackSetup.network(ann, "net", zone, "10.10.0.1");
-        JsonNode deployed = admin.ok(
-                "deployVirtualMachine",
-                Params.of("account", "ann")
-                        .and("zoneid", zone)
-                        .and("serviceofferingid", OFFERING)
-                        .and("templateid", TEMPLATE)
-                        .and("networkids", network)
-                        .and("hostid", host1)
-                        .and("name", "vm1"));
-        vmId = deployed.get("id").asText();
-        assertThat(admin.await(deployed.get("jobid").asText()).get("jobstatus").asInt())
-                .isEqualTo(1);
+        vmId = deploy("ann", "vm1", network, host1);
     }
 
     @AfterAll
@@ -94,6 +84,71 @@ class VirtualMachineCommandsTest {
                 .get(0)
                 .get("id")
                 .asText();
+    }
+
+    @Test
+    void listVirtualMachinesFiltersCountsAndPagesAcrossTheWholeAccount() {
+        CloudStackClient cleo = CloudStackSetup.tenant(admin, "cleo");
+        String netA = CloudStackSetup.network(cleo, "net-a", zone, "10.20.0.1");
+        String netB = CloudStackSetup.network(cleo, "net-b", zone, "10.21.0.1");
+        String alpha = deploy("cleo", "alpha", netA, host1);
+        String beta = deploy("cleo", "beta", netA, host2);
+        String gamma = deploy("cleo", "gamma", netB, host1);
+        // A stopped VM has no host: beta drops out of a listing by host.
+        cleo.jobOk("stopVirtualMachine", "id", beta, "forced", "true");
+        String defaultGroup = cleo.ok("listSecurityGroups", "securitygroupname", "default")
+                .get("securitygroup")
+                .get(0)
+                .get("id")
+                .asText();
+
+        assertThat(names(cleo, Params.of("zoneid", zone))).containsExactly("alpha", "beta", "gamma");
+        assertThat(cleo.ok("listVirtualMachines").get("count").asInt()).isEqualTo(3);
+        JsonNode second = cleo.ok("listVirtualMachines", Params.of("page", "2").and("pagesize", "1"));
+        assertThat(second.get("count").asInt()).isEqualTo(3);
+        assertThat(second.get("virtualmachine").get(0).get("id").asText()).isEqualTo(beta);
+        assertThat(names(cleo, Params.of("hostid", host1))).containsExactly("alpha", "gamma");
+        assertThat(names(cleo, Params.of("networkid", netB))).containsExactly("gamma");
+        assertThat(names(cleo, Params.of("securitygroupid", defaultGroup))).containsExactly("alpha", "beta", "gamma");
+        assertThat(names(cleo, Params.of("state", "stopped"))).containsExactly("beta");
+        assertThat(names(cleo, Params.of("state", "Running"))).containsExactly("alpha", "gamma");
+        assertThat(names(cleo, Params.of("state", "Hibernating"))).isEmpty();
+        assertThat(names(cleo, Params.of("keyword", "MM")))
+                .as("keyword is a case-insensitive part of the name")
+                .containsExactly("gamma");
+        assertThat(names(cleo, Params.of("name", "ALPHA"))).containsExactly("alpha");
+        assertThat(names(cleo, Params.of("id", alpha))).containsExactly("alpha");
+        assertThat(names(cleo, Params.of("id", alpha).and("hostid", host2))).isEmpty();
+        assertThat(names(cleo, Params.of("hostid", host2))).isEmpty();
+        JsonNode filteredPage = cleo.ok(
+                "listVirtualMachines",
+                Params.of("hostid", host1).and("page", "2").and("pagesize", "1"));
+        assertThat(filteredPage.get("count").asInt())
+                .as("count is every match, not the page")
+                .isEqualTo(2);
+        assertThat(filteredPage.get("virtualmachine").get(0).get("id").asText()).isEqualTo(gamma);
+    }
+
+    private static String deploy(String account, String name, String network, String host) {
+        JsonNode deployed = admin.ok(
+                "deployVirtualMachine",
+                Params.of("account", account)
+                        .and("zoneid", zone)
+                        .and("serviceofferingid", OFFERING)
+                        .and("templateid", TEMPLATE)
+                        .and("networkids", network)
+                        .and("hostid", host)
+                        .and("name", name));
+        assertThat(admin.await(deployed.get("jobid").asText()).get("jobstatus").asInt())
+                .isEqualTo(1);
+        return deployed.get("id").asText();
+    }
+
+    private static List<String> names(CloudStackClient client, Params filter) {
+        JsonNode listed = client.ok("listVirtualMachines", filter).path("virtualmachine");
+        List<String> names = new java.util.ArrayList<>();
+        listed.forEach(vm -> names.add(vm.get("name").asText()));
+        return names;
     }
 
     @Test
