@@ -10,9 +10,9 @@ import io.weft.server.dispatch.HostSyncState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Many hypervisors in this JVM: for each host the real agent (core, runtime and JMS transport,
@@ -132,14 +132,24 @@ public final class AgentFleet implements AutoCloseable {
         }
     }
 
-    /** Hosts not shown in sync, or whose agent's applied hash differs from the server's compiled one. */
+    /**
+     * Hosts not shown in sync, or whose agent's applied hash differs from the server's compiled one.
+     * The server is asked once for every host; a dispatcher too busy to answer in time (a thousand
+     * FULLs being sent) counts every host as behind, to be asked again.
+     */
     public List<String> behind(ConvergenceQueries convergence) {
+        Map<String, HostConvergence> servers = new HashMap<>();
+        try {
+            convergence.hosts().forEach(host -> servers.put(host.hostId(), host));
+        } catch (IllegalStateException busy) {
+            return hosts.stream().map(SimulatedHost::hostId).toList();
+        }
         List<String> behind = new ArrayList<>();
         for (SimulatedHost host : hosts) {
-            Optional<HostConvergence> server = convergence.host(host.hostId());
-            if (server.isEmpty()
-                    || server.get().state() != HostSyncState.IN_SYNC
-                    || !host.agent().state().hash().equals(server.get().desiredHash())) {
+            HostConvergence server = servers.get(host.hostId());
+            if (server == null
+                    || server.state() != HostSyncState.IN_SYNC
+                    || !host.agent().state().hash().equals(server.desiredHash())) {
                 behind.add(host.hostId());
             }
         }

@@ -80,7 +80,12 @@ final class WeftMembershipTiming {
         long deadline = answered + TIMEOUT.toNanos();
         long equivalentAcked = -1;
         while (System.nanoTime() < deadline) {
-            ChangeStatus status = convergence.change(changeId);
+            ChangeStatus status;
+            try {
+                status = convergence.change(changeId);
+            } catch (IllegalStateException busy) {
+                continue; // the dispatcher did not answer in time: ask again
+            }
             long now = System.nanoTime();
             if (status.dispatched()) {
                 if (equivalentAcked < 0
