@@ -14,8 +14,11 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +47,9 @@ public final class JmsHostChannel implements HostChannel, AutoCloseable {
     private final ConnectionFactory factory;
     private final HostMessageCodec codec = new HostMessageCodec();
     private final CompletionListener completion;
+    // Artemis's createQueue asks the broker whether the queue exists, a blocking round trip; asked
+    // once per host and connection, not once per update.
+    private final Map<String, Queue> queues = new HashMap<>();
     private Connection connection;
     private Session session;
     private MessageProducer producer;
@@ -60,11 +66,20 @@ public final class JmsHostChannel implements HostChannel, AutoCloseable {
             open();
             TextMessage message = session.createTextMessage(codec.encode(update));
             message.setStringProperty("weftHost", update.hostId());
-            producer.send(session.createQueue(HostQueues.hostQueue(update.hostId())), message, completion);
+            producer.send(queue(update.hostId()), message, completion);
         } catch (JMSException | RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    private Queue queue(String hostId) throws JMSException {
+        Queue queue = queues.get(hostId);
+        if (queue == null) {
+            queue = session.createQueue(HostQueues.hostQueue(hostId));
+            queues.put(hostId, queue);
+        }
+        return queue;
     }
 
     private void open() throws JMSException {
@@ -87,6 +102,7 @@ public final class JmsHostChannel implements HostChannel, AutoCloseable {
             }
         }
         connection = null;
+        queues.clear();
         session = null;
         producer = null;
     }
