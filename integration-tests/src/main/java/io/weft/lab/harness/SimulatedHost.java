@@ -174,7 +174,9 @@ public final class SimulatedHost implements AutoCloseable {
             IpSetEntry set = sets.get(random.nextInt(sets.size()));
             edits += succeeded(Command.of("ipset", "add", set.name(), "192.0.2." + (1 + random.nextInt(254))));
         }
-        return edits == 0 ? 0 : StateDiff.diff(dataplane.readBack().state(), desired).size();
+        return edits == 0
+                ? 0
+                : StateDiff.diff(dataplane.readBack().state(), desired).size();
     }
 
     private int succeeded(Command command) {
