@@ -206,6 +206,7 @@ public final class Bench {
 
     private static String commandLine(BenchOptions options) {
         return "./weft bench " + options.shape().name() + (options.versusOvn() ? " --vs-ovn" : "")
+                + (options.skipServer() ? " --skip-server" : "")
                 + " --seed " + options.seed() + " --repeats " + options.repeats() + " --duration "
                 + options.streamDuration().toSeconds() + " --rate " + options.changesPerSecond();
     }

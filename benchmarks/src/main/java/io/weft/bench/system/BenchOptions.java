@@ -12,6 +12,7 @@ public record BenchOptions(
         ScenarioShape shape,
         long seed,
         boolean versusOvn,
+        boolean skipServer,
         int repeats,
         Duration streamDuration,
         int changesPerSecond,
@@ -25,6 +26,8 @@ public record BenchOptions(
             """
             Usage: ./weft bench S|M|L [options]
 
+              --skip-server       measure the dispatch core (and OVN) only: no load through the
+                                  services, no server, no agents (e.g. at L on a busy machine)
               --vs-ovn            also import the scenario into OVN (installed from Debian's packages
                                   if missing; needs root) and measure it beside Weft in the same run
               --seed N            the scenario's seed (default %d)
@@ -40,6 +43,7 @@ public record BenchOptions(
         ScenarioShape shape = null;
         long seed = DEFAULT_SEED;
         boolean versusOvn = false;
+        boolean skipServer = false;
         Integer repeats = null;
         Duration duration = null;
         int rate = 20;
@@ -50,6 +54,7 @@ public record BenchOptions(
             String argument = arguments[i];
             switch (argument) {
                 case "--vs-ovn" -> versusOvn = true;
+                case "--skip-server" -> skipServer = true;
                 case "--seed" -> seed = Long.parseLong(value(arguments, ++i, argument));
                 case "--repeats" -> repeats = positive(value(arguments, ++i, argument), argument);
                 case "--duration" -> duration = Duration.ofSeconds(Long.parseLong(value(arguments, ++i, argument)));
@@ -73,6 +78,7 @@ public record BenchOptions(
                 shape,
                 seed,
                 versusOvn,
+                skipServer,
                 repeats != null ? repeats : defaultRepeats(shape),
                 duration != null ? duration : defaultDuration(shape),
                 rate,

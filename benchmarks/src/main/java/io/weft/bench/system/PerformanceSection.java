@@ -72,6 +72,10 @@ final class PerformanceSection {
                             out.append("- ").append(failure.replace('\n', ' ')).append('\n'));
             out.append('\n');
         }
+        if (options.skipServer()) {
+            out.append("Run with `--skip-server`: the scenario was not loaded through the services, and no server,\n"
+                    + "cold start, API or agent was measured at this size.\n\n");
+        }
         out.append("#### Targets\n\n").append(targets(results)).append('\n');
         if (results.dispatch() != null) {
             out.append("#### Dispatch core\n\n")
