@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Many hypervisors in this JVM: for each host the real agent (core, runtime and JMS transport,
@@ -105,6 +106,11 @@ public final class AgentFleet implements AutoCloseable {
             hosts.forEach(SimulatedHost::close);
             throw e;
         }
+    }
+
+    /** The agent of {@code hostId}, if this fleet runs it. */
+    public Optional<SimulatedHost> host(String hostId) {
+        return hosts.stream().filter(host -> host.hostId().equals(hostId)).findFirst();
     }
 
     public int size() {

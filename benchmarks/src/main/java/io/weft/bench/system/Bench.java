@@ -106,9 +106,9 @@ public final class Bench {
                                 Path agentState =
                                         dataRoot.resolve(data.dataDir().getFileName() + "-agents");
                                 return EndToEndReport.measure(
-                                        target, endToEndOptions(options), agentState, attached -> {
+                                        target, endToEndOptions(options), agentState, (attached, fleet) -> {
                                             progress(options, "the membership change OVN also makes");
-                                            membership[0] = new WeftMembershipTiming(attached)
+                                            membership[0] = new WeftMembershipTiming(attached, fleet)
                                                     .measure(scenario, data.loaded(), moved, options.repeats());
                                         });
                             }

@@ -18,7 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -70,7 +70,7 @@ public final class EndToEndReport {
 
     /** Starts an agent per host of {@code target}, then runs the change stream and the mixed load. */
     public static Report measure(LoadTarget target, Options options, Path agentStateRoot) {
-        return measure(target, options, agentStateRoot, attached -> {});
+        return measure(target, options, agentStateRoot, (attached, fleet) -> {});
     }
 
     /**
@@ -78,7 +78,8 @@ public final class EndToEndReport {
      * settled and every agent is back in sync, before the mixed load: a further measurement that
      * needs the whole fleet attached without paying for its start again.
      */
-    public static Report measure(LoadTarget target, Options options, Path agentStateRoot, Consumer<LoadTarget> inSync) {
+    public static Report measure(
+            LoadTarget target, Options options, Path agentStateRoot, BiConsumer<LoadTarget, AgentFleet> inSync) {
         String loadBefore = loadAverage();
         ConvergenceQueries convergence = target.server().injector().getInstance(ConvergenceQueries.class);
         try (AgentFleet fleet = AgentFleet.startInSync(
@@ -101,7 +102,7 @@ public final class EndToEndReport {
             } catch (IllegalStateException e) {
                 behind = fleet.behind(convergence).size();
             }
-            inSync.accept(target);
+            inSync.accept(target, fleet);
             MixedLoadFigures mixed = options.mixedDuration().isZero()
                     ? null
                     : MixedLoad.run(target, new MixedLoad.Settings(options.mixedThreads(), options.mixedDuration()));

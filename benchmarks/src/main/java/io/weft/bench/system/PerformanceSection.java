@@ -181,7 +181,7 @@ final class PerformanceSection {
         OvnFigures o = r.ovn();
         if (r.membership() != null) {
             double ovnToHost = o.membership().toRealChassisFlows().medianMillis();
-            double weftToHost = r.membership().toEquivalentHostAckMillis().median();
+            double weftToHost = r.membership().toEquivalentHostAppliedMillis().median();
             table.row(
                     "same change reaches the host ≥ 5× faster than OVN",
                     millis(weftToHost) + " vs OVN " + millis(ovnToHost) + ": " + ratio(ovnToHost / weftToHost),
@@ -362,10 +362,10 @@ final class PerformanceSection {
             WeftMembershipTiming.Figures w = r.membership();
             table.row(
                     "membership change → the real host (" + host.host() + ")",
-                    millisSpread(w.toEquivalentHostAckMillis()) + " (ack)",
+                    millisSpread(w.toEquivalentHostAppliedMillis()) + " (applied)",
                     spread(o.membership().toRealChassisFlows()) + " (flows changed)",
                     ratio(o.membership().toRealChassisFlows().medianMillis()
-                            / w.toEquivalentHostAckMillis().median()));
+                            / w.toEquivalentHostAppliedMillis().median()));
             table.row(
                     "membership change → every affected host",
                     millisSpread(w.toEveryHostAckMillis()) + " (" + w.affectedHosts() + " hosts)",

@@ -2,8 +2,10 @@ package io.weft.bench.system;
 
 import io.weft.bench.report.Summary;
 import io.weft.bench.scenario.Scenario;
+import io.weft.lab.harness.SimulatedHost;
 import io.weft.server.dispatch.ChangeStatus;
 import io.weft.server.dispatch.ConvergenceQueries;
+import io.weft.spec.host.Generation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +16,10 @@ import java.util.concurrent.locks.LockSupport;
  * Weft's side of the OVN comparison: the same NIC as OVN's ({@code OvnBenchmark.membershipNic})
  * leaves the big group and joins it again through the compute side's port API, and each time is
  * timed from the API's answer until the equivalent host (scenario host 0, the one OVN runs a real
- * ovn-controller on) and then every affected host have acked it. The dispatcher's own record of
- * each host's ack is read in-process every half millisecond, so the figure is the ack's arrival,
- * not a polling interval.
+ * ovn-controller on) has applied it, and until every affected host has acked it. Host 0's agent
+ * runs in this JVM, so its applied generation is watched there without asking the server; every
+ * host's ack is awaited with one waiter on the dispatcher ({@code awaitApplied}), so the
+ * measurement adds no work to the dispatcher it measures.
  */
 final class WeftMembershipTiming {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -25,24 +28,27 @@ final class WeftMembershipTiming {
     record Figures(
             String nic,
             String equivalentHost,
-            Summary toEquivalentHostAckMillis,
+            Summary toEquivalentHostAppliedMillis,
             Summary toEveryHostAckMillis,
             int affectedHosts,
             int samples) {}
 
     private final LoadTarget target;
+    private final AgentFleet fleet;
     private final ConvergenceQueries convergence;
     private final RestCalls rest;
 
-    WeftMembershipTiming(LoadTarget target) {
+    WeftMembershipTiming(LoadTarget target, AgentFleet fleet) {
         this.target = target;
+        this.fleet = fleet;
         this.convergence = target.server().injector().getInstance(ConvergenceQueries.class);
         this.rest = new RestCalls(target.server().baseUri());
     }
 
     Figures measure(Scenario scenario, LoadedScenario loaded, Scenario.Nic nic, int repeats) {
         String nicId = loaded.nics().get(nic.index()).toString();
-        String equivalentHost = loaded.hosts().get(0).hostId().toString();
+        SimulatedHost equivalentHost = fleet.host(loaded.hosts().get(0).hostId().toString())
+                .orElseThrow(() -> new IllegalStateException("no agent runs for scenario host 0"));
         List<String> withBig = nic.groups().stream()
                 .map(index -> loaded.groups().get(index).toString())
                 .toList();
@@ -69,7 +75,8 @@ final class WeftMembershipTiming {
 
     private record Timed(double toEquivalentMillis, double toEveryMillis, int affectedHosts) {}
 
-    private Timed change(String nicId, List<String> groups, String equivalentHost) {
+    private Timed change(String nicId, List<String> groups, SimulatedHost equivalentHost) {
+        Generation before = equivalentHost.agent().state().applied();
         RestCalls.Reply reply = rest.put(
                 target.tenantKeys(), "/ports/" + nicId + "/security-groups", Map.of("securityGroupIds", groups));
         long answered = System.nanoTime();
@@ -78,32 +85,19 @@ final class WeftMembershipTiming {
         }
         long changeId = reply.body().path("change").path("changeId").asLong();
         long deadline = answered + TIMEOUT.toNanos();
-        long equivalentAcked = -1;
-        while (System.nanoTime() < deadline) {
-            ChangeStatus status;
-            try {
-                status = convergence.change(changeId);
-            } catch (IllegalStateException busy) {
-                continue; // the dispatcher did not answer in time: ask again
+        while (equivalentHost.agent().state().applied().equals(before)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("host 0 did not apply change " + changeId + " within " + TIMEOUT);
             }
-            long now = System.nanoTime();
-            if (status.dispatched()) {
-                if (equivalentAcked < 0
-                        && Boolean.TRUE.equals(status.appliedByHost().get(equivalentHost))) {
-                    equivalentAcked = now;
-                }
-                if (status.live()) {
-                    if (!status.appliedByHost().containsKey(equivalentHost)) {
-                        throw new IllegalStateException(
-                                "the change did not reach the equivalent host " + equivalentHost);
-                    }
-                    return new Timed(
-                            millis(equivalentAcked - answered), millis(now - answered), status.affectedHosts());
-                }
-            }
-            LockSupport.parkNanos(500_000);
+            LockSupport.parkNanos(200_000);
         }
-        throw new IllegalStateException("change " + changeId + " not acked by every host within " + TIMEOUT);
+        long applied = System.nanoTime();
+        ChangeStatus status = convergence.awaitApplied(changeId, TIMEOUT);
+        long everyHost = System.nanoTime();
+        if (!status.live()) {
+            throw new IllegalStateException("change " + changeId + " not acked by every host within " + TIMEOUT);
+        }
+        return new Timed(millis(applied - answered), millis(everyHost - answered), status.affectedHosts());
     }
 
     private static double millis(long nanos) {
