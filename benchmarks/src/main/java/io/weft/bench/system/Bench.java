@@ -76,13 +76,15 @@ public final class Bench {
 
         Path dataRoot = options.repository().resolve(Path.of("benchmarks", "target", "bench-data"));
         Files.createDirectories(dataRoot);
-        PopulatedDataDir data = stages.run(
-                "loading through the services (reused when already loaded)",
-                () -> PopulatedDataDir.ensure(
-                        dataRoot,
-                        scenario,
-                        BenchDatabase.named("h2", scenario.shape().name(), scenario.seed()),
-                        2));
+        PopulatedDataDir data = options.skipServer()
+                ? null
+                : stages.run(
+                        "loading through the services (reused when already loaded)",
+                        () -> PopulatedDataDir.ensure(
+                                dataRoot,
+                                scenario,
+                                BenchDatabase.named("h2", scenario.shape().name(), scenario.seed()),
+                                2));
         ColdStartFigures coldStart = null;
         ApiThroughputFigures api = null;
         EndToEndReport.Report endToEnd = null;
