@@ -93,7 +93,7 @@ final class PerformanceSection {
                 out.append("\n![")
                         .append(plot)
                         .append("](")
-                        .append(relative(options, options.outputDirectory()))
+                        .append(fromPage(options, options.outputDirectory()))
                         .append('/')
                         .append(plot)
                         .append(")\n");
@@ -479,6 +479,15 @@ final class PerformanceSection {
 
     private static String met(boolean met) {
         return met ? "yes" : "**no**";
+    }
+
+    /** A link from the page to {@code path}: Markdown resolves it against the page's folder. */
+    private static String fromPage(BenchOptions options, java.nio.file.Path path) {
+        return options.performancePage()
+                .toAbsolutePath()
+                .getParent()
+                .relativize(path.toAbsolutePath())
+                .toString();
     }
 
     private static String relative(BenchOptions options, java.nio.file.Path path) {
